@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "InvestigateWithDetective",
+    products: [
+        .executable(name: "bootstrap", targets: ["bootstrap"]),
+        .executable(name: "aws-sandbox", targets: ["aws-sandbox"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "Logging"),
+        .target(name: "JSON"),
+        .target(name: "AWSSigning", dependencies: ["CCrypto"]),
+        .target(name: "HTTP", dependencies: ["CCurl", "Logging"]),
+        .target(name: "AWSClient", dependencies: ["AWSSigning", "HTTP", "JSON", "Logging"]),
+        .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON", "Logging"]),
+        .target(name: "Enrichment", dependencies: ["AWSClient", "JSON", "Logging"]),
+        .target(name: "Sandbox", dependencies: ["AWSSigning", "JSON", "Logging"]),
+        .executableTarget(name: "bootstrap", dependencies: ["LambdaRuntime", "Enrichment"]),
+        .executableTarget(name: "aws-sandbox", dependencies: ["Sandbox"]),
+        .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(
+            name: "AWSSigningTests",
+            dependencies: ["AWSSigning"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Sandbox"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Sandbox"]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "Sandbox"]),
+        .testTarget(
+            name: "EnrichmentTests",
+            dependencies: ["Enrichment"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "AWSSigning"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Sandbox", "JSON"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
