@@ -18,6 +18,7 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .target(name: "CGlibcCompat"),
         .target(name: "Logging"),
         .target(name: "JSON"),
         .target(name: "AWSSigning", dependencies: ["CCrypto"]),
@@ -26,7 +27,10 @@ let package = Package(
         .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON", "Logging"]),
         .target(name: "Enrichment", dependencies: ["AWSClient", "JSON", "Logging"]),
         .target(name: "Sandbox", dependencies: ["AWSSigning", "JSON", "Logging"]),
-        .executableTarget(name: "bootstrap", dependencies: ["LambdaRuntime", "Enrichment"]),
+        .executableTarget(
+            name: "bootstrap",
+            dependencies: ["LambdaRuntime", "Enrichment", "CGlibcCompat"]
+        ),
         .executableTarget(name: "aws-sandbox", dependencies: ["Sandbox"]),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
