@@ -6,29 +6,74 @@ import Logging
 public struct EnrichmentHandler: Sendable {
     private let settings: EnrichmentSettings
     private let aws: any AWSCaller
+    private let environment: EnrichmentEnvironment
+    /// Behavior graphs found, kept for the life of the process.
+    private let graphs: GraphDirectory
 
     /// - Parameters:
     ///   - settings: the parsed configuration.
     ///   - aws: performs the Detective and Security Hub calls.
     public init(settings: EnrichmentSettings, aws: any AWSCaller) {
+        self.init(settings: settings, aws: aws, environment: .live)
+    }
+
+    init(settings: EnrichmentSettings, aws: any AWSCaller, environment: EnrichmentEnvironment) {
         self.settings = settings
         self.aws = aws
+        self.environment = environment
+        self.graphs = GraphDirectory(configuredGraphARN: settings.graphARN)
     }
 
     /// Investigates every finding of `event` and returns the result JSON listing their outcomes.
     public func handle(
         event: [UInt8], deadline: ContinuousClock.Instant, logger: Logger
     ) async throws(EnrichmentError) -> [UInt8] {
-        let document: JSONValue
-        do {
-            document = try JSONValue(parsing: event)
-        } catch {
-            throw EnrichmentError(.invalidEvent, "the event is not valid JSON")
+        let decoded = try SecurityHubEvent(bytes: event)
+
+        let run = EnrichmentRun(
+            settings: settings, aws: aws, graphs: graphs, environment: environment,
+            deadline: deadline, logger: logger)
+        let (results, unwrittenCount) = await run.run(decoded)
+
+        var counts: [Outcome: Int] = [:]
+        for result in results {
+            counts[result.outcome, default: 0] += 1
+            logger.info("finding \(result.outcome.rawValue)", Self.logFields(result))
         }
-        guard document["detail"]?["findings"]?.arrayValue != nil else {
-            throw EnrichmentError(.invalidEvent, "the event has no detail.findings list")
+        var summary: [String: String] = ["findings": String(results.count)]
+        for outcome in Outcome.allCases { summary[outcome.rawValue] = String(counts[outcome] ?? 0) }
+        summary["unwritten"] = String(unwrittenCount)
+        logger.info("event handled", summary)
+
+        let unwritten = results.filter { !$0.written }
+        guard unwritten.isEmpty else {
+            let listed = unwritten.map { result in
+                "\(result.identifier?.id ?? "?") (\(result.reason ?? "not updated"))"
+            }
+            logger.error("findings not written back", ["findings": listed.joined(separator: "; ")])
+            throw EnrichmentError(
+                .writeBackFailed,
+                "\(unwritten.count) of \(results.count) findings were not written back: "
+                    + listed.joined(separator: "; "))
         }
-        // TODO: findings are not investigated yet; only the envelope is checked.
-        throw EnrichmentError(.unsupportedEvent, "finding enrichment is not implemented yet")
+
+        var countsJSON: [String: JSONValue] = [:]
+        for outcome in Outcome.allCases {
+            countsJSON[outcome.rawValue] = .number(Double(counts[outcome] ?? 0))
+        }
+        let body: JSONValue = [
+            "findings": .array(results.map(\.json)), "counts": .object(countsJSON),
+        ]
+        return body.encoded()
+    }
+
+    private static func logFields(_ result: FindingResult) -> [String: String] {
+        var fields = ["outcome": result.outcome.rawValue, "written": String(result.written)]
+        fields["findingId"] = result.identifier?.id
+        fields["investigationId"] = result.investigationID
+        fields["severity"] = result.severity
+        fields["reason"] = result.reason
+        fields["entityArn"] = result.investigation?.entity.arn
+        return fields
     }
 }

@@ -1,0 +1,183 @@
+import AWSClient
+import JSON
+import Logging
+
+/// Handles one event: plans each finding, runs the investigations, writes the results back.
+struct EnrichmentRun: Sendable {
+    let settings: EnrichmentSettings
+    let aws: any AWSCaller
+    let graphs: GraphDirectory
+    let environment: EnrichmentEnvironment
+    let deadline: ContinuousClock.Instant
+    let logger: Logger
+
+    /// A finding's place in the run: already decided, or waiting on an investigation.
+    private enum Plan: Sendable {
+        case decided(FindingResult)
+        case investigate(Finding, IAMEntity, region: String, start: Timestamp)
+    }
+
+    private struct GroupKey: Sendable, Hashable {
+        var region: String
+        var entity: IAMEntity
+    }
+
+    /// The results of every finding of `event`, in event order, and those not written back.
+    func run(_ event: SecurityHubEvent) async -> (results: [FindingResult], unwritten: Int) {
+        let end = Scope.end(now: environment.wallClock())
+        let plans = event.findings.map { plan($0, eventRegion: event.region, end: end) }
+
+        var groupStarts: [GroupKey: [Timestamp]] = [:]
+        var groupOrder: [GroupKey] = []
+        for case .investigate(_, let entity, let region, let start) in plans {
+            let key = GroupKey(region: region, entity: entity)
+            if groupStarts[key] == nil { groupOrder.append(key) }
+            groupStarts[key, default: []].append(start)
+        }
+        let outcomes = await investigate(groupOrder, starts: groupStarts, end: end)
+
+        var results: [FindingResult] = []
+        var updates: [FindingUpdate] = []
+        var findings: [Finding?] = []
+        for (index, plan) in plans.enumerated() {
+            let result: FindingResult
+            switch plan {
+            case .decided(let decided):
+                result = decided
+            case .investigate(_, let entity, let region, _):
+                let investigation = outcomes[GroupKey(region: region, entity: entity)]
+                result = FindingResult(
+                    identifier: nil, outcome: investigation?.outcome ?? .failed,
+                    investigation: investigation, reason: investigation?.reason)
+            }
+            var complete = result
+            if case .success(let finding) = event.findings[index] {
+                complete.identifier = finding.identifier
+                updates.append(
+                    FindingUpdate(
+                        finding: finding, result: complete, functionName: settings.functionName))
+                findings.append(finding)
+            } else {
+                findings.append(nil)
+            }
+            results.append(complete)
+        }
+
+        let writer = SecurityHubWriter(
+            aws: aws, region: settings.region, deadline: deadline, environment: environment,
+            logger: logger)
+        let unwritten = await writer.write(updates)
+        for failure in unwritten {
+            for index in results.indices where results[index].identifier == failure.identifier {
+                results[index].written = false
+                results[index].reason = results[index].reason ?? failure.reason
+            }
+        }
+        return (results, unwritten.count)
+    }
+
+    private func plan(
+        _ entry: Result<Finding, FindingDecodingError>, eventRegion: String?, end: Timestamp
+    ) -> Plan {
+        let finding: Finding
+        switch entry {
+        case .failure(let error):
+            // A finding we cannot read is reported as skipped, never fatal to its neighbours:
+            // an engineer wants the others investigated, and a retry would not mend the event.
+            return .decided(
+                FindingResult(
+                    identifier: error.identifier, outcome: .skipped, reason: error.reason))
+        case .success(let read):
+            finding = read
+        }
+
+        let entity: IAMEntity
+        switch EntityResolver.resolve(finding) {
+        case .notInvestigable(let reason):
+            return .decided(FindingResult(outcome: .skipped, reason: reason))
+        case .investigable(let resolved):
+            entity = resolved
+        }
+
+        guard let region = finding.region ?? eventRegion,
+            let regionPartition = Partition(region: region)
+        else {
+            return .decided(
+                FindingResult(outcome: .skipped, reason: "the finding names no usable region"))
+        }
+        guard regionPartition == entity.partition else {
+            return .decided(
+                FindingResult(
+                    outcome: .skipped,
+                    reason: "the entity's partition \(entity.partition.rawValue) is not that "
+                        + "of region \(region)"))
+        }
+        let start = Scope.start(
+            observedAt: finding.observedAt, end: end, lookbackHours: settings.lookbackHours)
+        return .investigate(finding, entity, region: region, start: start)
+    }
+
+    /// Runs one investigation per entity and region, at most `concurrency` at once.
+    private func investigate(
+        _ keys: [GroupKey], starts: [GroupKey: [Timestamp]], end: Timestamp
+    ) async -> [GroupKey: InvestigationResult] {
+        let detectiveDeadline = deadline - .seconds(settings.deadlineMarginSeconds)
+        var results: [GroupKey: InvestigationResult] = [:]
+        var requests: [(GroupKey, InvestigationRequest)] = []
+
+        // Regions one at a time, so that each is asked for its graphs once.
+        var graphByRegion: [String: Result<String?, WaitFailure>] = [:]
+        for key in keys {
+            let scope = Scope(
+                starts: starts[key] ?? [], end: end, maxScopeDays: settings.maxScopeDays)
+            if graphByRegion[key.region] == nil {
+                let detective = Detective(aws: aws, region: key.region, deadline: detectiveDeadline)
+                do {
+                    graphByRegion[key.region] = .success(try await graphs.graph(for: detective))
+                } catch {
+                    let reason = "no behavior graph: " + InvestigationRunner.describe(error)
+                    graphByRegion[key.region] = .failure(WaitFailure(reason: reason))
+                }
+            }
+            var result = InvestigationResult(
+                outcome: .failed, entity: key.entity, region: key.region, scope: scope)
+            switch graphByRegion[key.region] {
+            case .success(let graph?)?:
+                requests.append(
+                    (
+                        key,
+                        InvestigationRequest(
+                            entity: key.entity, region: key.region, graphARN: graph, scope: scope)
+                    ))
+                continue
+            case .success(nil)?, nil:
+                result.outcome = .skipped
+                result.reason = "no Detective behavior graph in \(key.region)"
+            case .failure(let failure)?:
+                result.reason = failure.reason
+            }
+            results[key] = result
+        }
+
+        let width = max(1, settings.concurrency)
+        await withTaskGroup(of: (GroupKey, InvestigationResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < requests.count else { return }
+                let (key, request) = requests[next]
+                next += 1
+                let runner = InvestigationRunner(
+                    detective: Detective(
+                        aws: aws, region: request.region, deadline: detectiveDeadline),
+                    settings: settings, environment: environment, logger: logger)
+                group.addTask { (key, await runner.run(request)) }
+            }
+            for _ in 0..<width { startNext() }
+            for await (key, result) in group {
+                results[key] = result
+                startNext()
+            }
+        }
+        return results
+    }
+}
