@@ -34,20 +34,41 @@ public struct LambdaRuntime: Sendable {
     /// Serves one invocation: runs the handler and posts its result or error.
     public func serve(_ invocation: Invocation) async throws(LambdaRuntimeError) {
         let context = invocation.context
+        let outcome = await Self.invoke(handler, event: invocation.event, context: context)
+
+        let posted: PostOutcome
+        switch outcome {
+        case .success(let body):
+            posted = try await api.postResponse(requestID: context.requestID, body: body)
+        case .failure(let error):
+            posted = try await api.postError(requestID: context.requestID, error: error)
+        }
+
+        if case .rejected(let status, let body) = posted {
+            context.logger.error(
+                "the Runtime API rejected the invocation's outcome",
+                ["status": String(status), "body": String(body.prefix(1000))])
+        }
+    }
+
+    /// Runs `handler` on one event, logging its start and end; a result over 6 MB fails.
+    public static func invoke(
+        _ handler: any LambdaHandler, event: [UInt8], context: LambdaContext
+    ) async -> Result<[UInt8], InvocationError> {
         let log = context.logger
-        Self.exportTraceID(context.traceID)
+        exportTraceID(context.traceID)
         log.info("invocation started", ["functionArn": context.invokedFunctionARN])
         let started = ContinuousClock.now
 
         let outcome: Result<[UInt8], InvocationError>
         do {
-            let result = try await handler.handle(event: invocation.event, context: context)
-            if result.count > Self.maximumResponseBytes {
+            let result = try await handler.handle(event: event, context: context)
+            if result.count > maximumResponseBytes {
                 outcome = .failure(
                     InvocationError(
                         errorType: "ResponseSizeTooLarge",
                         errorMessage: "the response is \(result.count) bytes; Lambda accepts "
-                            + "at most \(Self.maximumResponseBytes)"))
+                            + "at most \(maximumResponseBytes)"))
             } else {
                 outcome = .success(result)
             }
@@ -55,24 +76,16 @@ public struct LambdaRuntime: Sendable {
             outcome = .failure(InvocationError(from: error))
         }
 
-        let posted: PostOutcome
-        let elapsed = Self.milliseconds(ContinuousClock.now - started)
+        let elapsed = milliseconds(ContinuousClock.now - started)
         switch outcome {
-        case .success(let body):
+        case .success:
             log.info("invocation succeeded", ["durationMs": elapsed])
-            posted = try await api.postResponse(requestID: context.requestID, body: body)
         case .failure(let error):
             log.info(
                 "invocation failed",
                 ["durationMs": elapsed, "errorType": error.errorType, "error": error.errorMessage])
-            posted = try await api.postError(requestID: context.requestID, error: error)
         }
-
-        if case .rejected(let status, let body) = posted {
-            log.error(
-                "the Runtime API rejected the invocation's outcome",
-                ["status": String(status), "body": String(body.prefix(1000))])
-        }
+        return outcome
     }
 
     /// Reports a failure to initialise, so Lambda shows it on the first invoke.

@@ -68,10 +68,15 @@ public enum Redaction {
         return isHexDigest || isMixedBase64 ? marker : token
     }
 
-    /// Values after `Signature=`, `Credential=` and `Authorization:` go whatever their shape.
+    /// Values after `Signature=`, `Credential=`, `Authorization:` and security-token keys go
+    /// whatever their shape: a short or percent-encoded secret is still a secret.
     private static func redactAssignments(_ text: String) -> String {
         var result = text
-        for key in ["Signature=", "Credential=", "Authorization:", "authorization:"] {
+        let keys = [
+            "Signature=", "Credential=", "Security-Token=", "SessionToken=", "Authorization:",
+            "authorization:", "Security-Token:", "security-token:",
+        ]
+        for key in keys {
             var searchStart = result.startIndex
             while let range = result.range(of: key, range: searchStart..<result.endIndex) {
                 var valueStart = range.upperBound
