@@ -1,0 +1,36 @@
+/// The parts of an HTTP request that a SigV4 signature covers.
+public struct SigningRequest: Sendable {
+    /// The HTTP method (`POST`, `PATCH`, `GET`).
+    public var method: String
+    /// The path exactly as sent on the wire, already percent-encoded (`/findings/batchupdate`).
+    public var path: String
+    /// The raw query string as sent, without the leading `?`; empty for none.
+    public var query: String
+    /// The headers in the order they are sent; every one of them is signed.
+    public var headers: [(name: String, value: String)]
+    /// The body bytes; empty for none.
+    public var body: [UInt8]
+
+    /// - Parameters:
+    ///   - method: the HTTP method.
+    ///   - path: the percent-encoded path as sent on the wire.
+    ///   - query: the raw query string without `?`.
+    ///   - headers: the headers to send and sign; `Host` must be among them.
+    ///   - body: the body bytes.
+    public init(
+        method: String, path: String, query: String = "",
+        headers: [(name: String, value: String)], body: [UInt8] = []
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Every value of the header `name` (compared case-insensitively), in order.
+    public func values(of name: String) -> [String] {
+        let wanted = name.lowercased()
+        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+    }
+}
