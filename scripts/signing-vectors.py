@@ -96,7 +96,8 @@ def operations(region):
             "UserDefinedFields": {
                 "investigate": "complete",
                 "detective_indicators": "TTP_OBSERVED,FLAGGED_IP_ADDRESS",
-                "detective_summary": "Zusammenfassung: „unmöglicher Ortswechsel“ São Paulo → Zürich",
+                "detective_summary": "Zusammenfassung: „unmöglicher Ortswechsel“ "
+                "São Paulo → Zürich",
             },
         }),
         ("securityhub", "GetFindings", "POST", "/findings", "", {
@@ -127,7 +128,8 @@ def extra_operations(region):
          f"ProductArn={product}&MaxResults=25&NextToken=abc%2Bdef%3D%3D", None),
         # A made-up resource name with a space and non-ASCII, encoded on the wire.
         ("detective", "ListTagsForResource", "GET",
-         f"/tags/arn%3A{partition}%3Adetective%3A{region}%3A111122223333%3Agraph%3A%C3%A9t%C3%A9%20x",
+         f"/tags/arn%3A{partition}%3Adetective%3A{region}%3A111122223333%3Agraph"
+         "%3A%C3%A9t%C3%A9%20x",
          "", None),
     ]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Usage: scripts/signing-vectors.sh — regenerates Tests/AWSSigningTests/Fixtures/botocore-vectors.json
-# with botocore, installed in a throwaway venv under /tmp.
+# Usage: scripts/signing-vectors.sh — regenerates the botocore signing vectors
+# (Tests/AWSSigningTests/Fixtures/botocore-vectors.json) with botocore in a throwaway venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

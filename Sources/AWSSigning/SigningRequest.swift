@@ -34,3 +34,27 @@ public struct SigningRequest: Sendable {
         return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
     }
 }
+
+extension SigningRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Headers that carry a credential or a signature; their values are never shown.
+    static let secretHeaders: Set<String> = ["authorization", "x-amz-security-token"]
+
+    /// Method, path, query, headers (secrets redacted) and body size.
+    public var description: String {
+        let shown = headers.map { header in
+            let hidden = Self.secretHeaders.contains(header.name.lowercased())
+            return "\(header.name): \(hidden ? "redacted" : header.value)"
+        }
+        let target = query.isEmpty ? path : "\(path)?\(query)"
+        return "SigningRequest(\(method) \(target), headers: [\(shown.joined(separator: ", "))], "
+            + "body: \(body.count) bytes)"
+    }
+
+    /// The same text as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror without the secret header values, so `dump` and test failures cannot show them.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["request": description], displayStyle: .struct)
+    }
+}
