@@ -9,7 +9,11 @@ struct AMZDate: Equatable {
     var secondsSince1970: Int64
 
     init(_ date: Date) {
-        secondsSince1970 = Int64(date.timeIntervalSince1970.rounded(.down))
+        // Clamped to years 0000–9999, the range the four-digit form can write; a date outside
+        // it (or not a number) must not trap the conversion to an integer.
+        let seconds = date.timeIntervalSince1970
+        let bounded = seconds.isNaN ? 0 : min(max(seconds, -62_167_219_200), 253_402_300_799)
+        secondsSince1970 = Int64(bounded.rounded(.down))
     }
 
     init(secondsSince1970: Int64) {

@@ -132,4 +132,18 @@ struct SignatureSensitivityTests {
         #expect(headers[0].value == expected)
         #expect(signer.credentialScope(date: date).hasPrefix(String(expected.prefix(8)) + "/"))
     }
+
+    @Test("dates no four-digit year can write are clamped, never a crash")
+    func extremeDates() {
+        let signer = SigningExamples.signer()
+        for (seconds, expected) in [
+            (Double.infinity, "99991231T235959Z"), (-Double.infinity, "00000101T000000Z"),
+            (Double.nan, "19700101T000000Z"), (1e300, "99991231T235959Z"),
+        ] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(
+                signer.signingHeaders(for: SigningExamples.request, date: date)[0].value == expected
+            )
+        }
+    }
 }
