@@ -110,24 +110,37 @@ public struct SigV4Verifier: Sendable {
             return .failure(.init(code: .invalidSignature, message: Message.payloadMismatch))
         }
 
-        let signer = SigV4Signer(credentials: known, region: scope[2], service: scope[3])
-        let signed = signedHeaders.flatMap { name in
-            let values = request.values(of: name)
-            return values.isEmpty ? [(name: name, value: "")] : values.map { (name, $0) }
-        }
-        let canonical = SigV4Signer.canonicalRequest(
-            request, headers: signed, payloadHash: payloadHash, normalizingPath: true)
-        let toSign = signer.stringToSign(canonicalRequest: canonical.text, date: amzDate.date)
-        let expected = signer.signature(stringToSign: toSign, date: amzDate.date)
         let provided = authorization.parameters["Signature"] ?? ""
-        guard canonical.signedHeaders == signedHeaders.joined(separator: ";"),
-            constantTimeEqual(expected, provided)
+        guard
+            signatureMatches(
+                provided, of: request, signedHeaders: signedHeaders, by: known, scope: scope,
+                date: amzDate, payloadHash: payloadHash)
         else { return .failure(.init(code: .invalidSignature, message: Message.mismatch)) }
 
         return .success(
             Verified(
                 accessKeyID: scope[0], region: scope[2], date: amzDate.date,
                 signedHeaders: signedHeaders))
+    }
+
+    /// True when `provided` is the signature of `request` over exactly `signedHeaders`, under
+    /// the scope's region and service.
+    private func signatureMatches(
+        _ provided: String, of request: SigningRequest, signedHeaders: [String],
+        by credentials: AWSCredentials, scope: [String], date: AMZDate, payloadHash: String
+    ) -> Bool {
+        // A header named in SignedHeaders but absent is signed as empty, as AWS computes it.
+        let headers = signedHeaders.flatMap { name in
+            let values = request.values(of: name)
+            return values.isEmpty ? [(name: name, value: "")] : values.map { (name, $0) }
+        }
+        let canonical = SigV4Signer.canonicalRequest(
+            request, headers: headers, payloadHash: payloadHash, normalizingPath: true)
+        guard canonical.signedHeaders == signedHeaders.joined(separator: ";") else { return false }
+
+        let signer = SigV4Signer(credentials: credentials, region: scope[2], service: scope[3])
+        let toSign = signer.stringToSign(canonicalRequest: canonical.text, date: date.date)
+        return constantTimeEqual(signer.signature(stringToSign: toSign, date: date.date), provided)
     }
 
     /// AWS's IncompleteSignature text for a header missing a part, or nil when complete.
