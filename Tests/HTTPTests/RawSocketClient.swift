@@ -40,10 +40,9 @@ final class RawSocketClient {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else {
-            close(socket)
-            throw Failure(description: "connect: errno \(errno)")
-        }
+        // No close here: a throwing init of a fully initialised class still runs deinit,
+        // and a second close could hit a descriptor another test has just opened.
+        guard connected == 0 else { throw Failure(description: "connect: errno \(errno)") }
     }
 
     deinit {
@@ -129,5 +128,32 @@ final class RawSocketClient {
         }
         buffer += chunk[0..<received]
         return received > 0
+    }
+}
+
+/// A loopback port bound but not listening: connecting to it is refused, and no other
+/// test can take the port while this holds it.
+final class RefusingPort {
+    let port: UInt16
+    private let socket: Int32
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+            }
+        }
+        self.socket = socket
+        port = UInt16(bigEndian: address.sin_port)
+        guard bound else { throw RawSocketClient.Failure(description: "bind: errno \(errno)") }
+    }
+
+    deinit {
+        close(socket)
     }
 }

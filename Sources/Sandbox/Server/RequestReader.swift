@@ -70,6 +70,11 @@ struct RequestReader {
                 if hadBytes { throw .malformed("connection closed inside the request head") }
                 return nil
             }
+            // A TLS handshake or other binary protocol would otherwise wait for a blank line
+            // that never comes; answering at once makes the client fail fast.
+            if !RequestHead.isTokenCharacter(buffer[start]) {
+                throw .malformed("request does not start with a method")
+            }
         }
     }
 

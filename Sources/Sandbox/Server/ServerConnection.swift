@@ -31,6 +31,13 @@ struct ServerConnection {
 
             let response = handler(request)
             if response.dropsConnection { return }
+            if response.truncatesBody {
+                var promised = response
+                promised.body += [UInt8](repeating: 0x20, count: response.body.count + 16)
+                let head = Self.head(of: promised, method: request.method, keepAlive: false)
+                _ = send(bytes: head + response.body)
+                return
+            }
             let keepAlive = Self.keepsAlive(request)
             let head = Self.head(of: response, method: request.method, keepAlive: keepAlive)
             let body = request.method == "HEAD" ? [] : response.body
@@ -48,7 +55,7 @@ struct ServerConnection {
     /// kernel send a reset, which can destroy the error answer before the client reads it.
     private func drainBeforeClose() {
         Glibc.shutdown(socket, Int32(SHUT_WR))
-        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(
             socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var scratch = [UInt8](repeating: 0, count: 16 * 1024)

@@ -10,6 +10,8 @@ public struct ServerResponse: Sendable {
     public var body: [UInt8]
     /// True when the server closes the socket instead of answering.
     public let dropsConnection: Bool
+    /// True when the server sends the head and part of the body, then closes.
+    public let truncatesBody: Bool
 
     /// A response with the given status, headers and body.
     public init(status: Int, headers: [ServerHeader] = [], body: [UInt8] = []) {
@@ -17,13 +19,15 @@ public struct ServerResponse: Sendable {
         self.headers = headers
         self.body = body
         self.dropsConnection = false
+        self.truncatesBody = false
     }
 
-    private init(dropping: Void) {
-        self.status = 0
-        self.headers = []
-        self.body = []
-        self.dropsConnection = true
+    private init(dropping: Bool, truncating: Bool, body: [UInt8]) {
+        self.status = 200
+        self.headers = [ServerHeader("Content-Type", "application/json")]
+        self.body = body
+        self.dropsConnection = dropping
+        self.truncatesBody = truncating
     }
 
     /// A JSON body with `Content-Type: application/json`.
@@ -47,7 +51,15 @@ public struct ServerResponse: Sendable {
     }
 
     /// Closes the socket without answering, to inject a dropped connection.
-    public static let dropConnection = ServerResponse(dropping: ())
+    ///
+    /// libcurl silently retries a request once on a fresh connection when a reused one
+    /// closes before any answer byte, so on a kept-alive connection the handler sees the
+    /// request again; `truncatedResponse` is the drop no client can take for a stale reuse.
+    public static let dropConnection = ServerResponse(dropping: true, truncating: false, body: [])
+
+    /// Sends a 200 head promising more body than follows, then closes the socket.
+    public static let truncatedResponse = ServerResponse(
+        dropping: false, truncating: true, body: Array(#"{"truncated":"#.utf8))
 
     /// The value of the first header called `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
