@@ -9,14 +9,14 @@ public struct AWSClient: AWSCaller {
     /// Waits for a duration; throws when the task is cancelled.
     public typealias Sleep = @Sendable (Duration) async throws -> Void
 
-    /// The longest one attempt may take when the call has no nearer deadline.
-    public static let attemptTimeout: Duration = .seconds(60)
     /// The longest a connection may take to open.
     public static let connectTimeout: Duration = .seconds(10)
 
-    private let configuration: AWSConfiguration
+    /// Credentials, attempts and endpoints the client was made with.
+    public let configuration: AWSConfiguration
     private let httpClient: HTTPClient
     private let logger: Logger
+    private let attemptTimeout: Duration
     private let random: @Sendable () -> Double
     private let sleep: Sleep
     private let signingDate: @Sendable () -> Date
@@ -25,11 +25,13 @@ public struct AWSClient: AWSCaller {
     ///   - configuration: credentials, attempts and endpoint overrides.
     ///   - httpClient: sends the requests.
     ///   - logger: receives a DEBUG line per attempt and a WARN line per retry.
+    ///   - attemptTimeout: the longest one attempt may take when the deadline is further.
     ///   - random: a uniform value in [0, 1] for each backoff; injectable for tests.
     ///   - sleep: waits before a retry; injectable for tests.
     ///   - signingDate: the time requests are signed at; injectable for tests.
     public init(
         configuration: AWSConfiguration, httpClient: HTTPClient, logger: Logger,
+        attemptTimeout: Duration = .seconds(60),
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
         sleep: @escaping Sleep = { duration in try await Task.sleep(for: duration) },
         signingDate: @escaping @Sendable () -> Date = { Date() }
@@ -37,6 +39,7 @@ public struct AWSClient: AWSCaller {
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
+        self.attemptTimeout = attemptTimeout
         self.random = random
         self.sleep = sleep
         self.signingDate = signingDate
@@ -99,7 +102,7 @@ public struct AWSClient: AWSCaller {
     private func performAttempt(
         _ call: AWSCall, endpoint: AWSEndpoint, attempt: Int, _ deadline: ContinuousClock.Instant?
     ) async -> Result<JSONValue, AWSError> {
-        var timeout = Self.attemptTimeout
+        var timeout = attemptTimeout
         var cappedByDeadline = false
         if let deadline {
             let remaining = ContinuousClock.now.duration(to: deadline)
@@ -107,8 +110,7 @@ public struct AWSClient: AWSCaller {
                 return .failure(
                     AWSError(
                         code: .timeout, service: call.service, operation: call.operation,
-                        message: "the call's deadline passed before attempt \(attempt)",
-                        isRetryable: true))
+                        message: "the call's deadline passed before attempt \(attempt)"))
             }
             if remaining < timeout {
                 timeout = remaining
@@ -205,14 +207,15 @@ public struct AWSClient: AWSCaller {
     private func transportFailure(
         _ error: HTTPClientError, call: AWSCall, cappedByDeadline: Bool
     ) -> AWSError {
-        // A timeout is transient; when the deadline capped it, the retry loop stops anyway.
+        // A timeout is transient, unless the caller's deadline cut it short: no retry can
+        // answer before that deadline.
         if error.code == .timeout {
             let message =
                 cappedByDeadline
-                ? "no answer before the call's deadline" : "no answer within \(Self.attemptTimeout)"
+                ? "no answer before the call's deadline" : "no answer within \(attemptTimeout)"
             return AWSError(
                 code: .timeout, service: call.service, operation: call.operation,
-                message: message, isRetryable: true)
+                message: message, isRetryable: !cappedByDeadline)
         }
         return AWSError(
             code: .transportError, service: call.service, operation: call.operation,

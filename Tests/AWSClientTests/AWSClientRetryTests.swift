@@ -97,23 +97,39 @@ struct AWSClientRetryTests {
             await harness.failure(deadline: start.advanced(by: .milliseconds(500))))
         let elapsed = start.duration(to: .now)
         #expect(error.code == .timeout)
+        #expect(!error.isRetryable)
         #expect(elapsed >= .milliseconds(450))
         #expect(elapsed < .milliseconds(1500))
         #expect(harness.requests.count == 1)
     }
 
+    @Test("an attempt that times out before the deadline is retried")
+    func attemptTimeout() async throws {
+        let harness = try Harness(attemptTimeout: .milliseconds(300)) { index, _ in
+            if index == 0 { usleep(1_000_000) }
+            return .json(["ok": true])
+        }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(5))
+        let answer = try await harness.client.perform(.listGraphs, deadline: deadline)
+        #expect(answer == ["ok": true])
+        #expect(harness.requests.count == 2)
+        #expect(harness.waits == [.zero])
+    }
+
     @Test("no wait is taken that would cross the deadline: the last error is thrown")
     func deadlineStopsRetries() async throws {
-        // Waits of 0.1, 0.2, 0.4 s fit in 1 s; the next, 0.8 s, would not.
+        // Waits of 0.1, 0.2 and 0.4 s fit in 1.5 s; the next, 0.8 s, cannot: 0.7 s have passed.
         let harness = try Harness(
             environment: ["AWS_MAX_ATTEMPTS": "10"], random: 0.1, realSleep: true
         ) { _, _ in .awsError(429, "ThrottlingException") }
         let start = ContinuousClock.now
-        let error = try #require(await harness.failure(deadline: start.advanced(by: .seconds(1))))
+        let error = try #require(
+            await harness.failure(deadline: start.advanced(by: .milliseconds(1500))))
         let elapsed = start.duration(to: .now)
         #expect(error.awsCode == "ThrottlingException")
         #expect(harness.requests.count == 4)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed >= .milliseconds(700))
+        #expect(elapsed < .milliseconds(1500))
     }
 
     @Test("a deadline already passed sends nothing")

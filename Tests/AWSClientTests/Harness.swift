@@ -25,10 +25,11 @@ final class Harness: Sendable {
     ///   - random: the backoff's random factor.
     ///   - realSleep: true to wait for real; otherwise waits are recorded and skipped.
     ///   - level: the lowest log level captured.
+    ///   - attemptTimeout: the client's limit for one attempt.
     ///   - answer: the answer to request number `n` (0 first).
     init(
         environment: [String: String] = [:], random: Double = 0, realSleep: Bool = false,
-        level: LogLevel = .debug,
+        level: LogLevel = .debug, attemptTimeout: Duration = .seconds(10),
         answer: @escaping @Sendable (Int, ServerRequest) -> ServerResponse
     ) throws {
         let seen = Recorder<ServerRequest>()
@@ -61,7 +62,7 @@ final class Harness: Sendable {
         }
         client = AWSClient(
             configuration: configuration, httpClient: HTTPClient(logger: logger), logger: logger,
-            random: { random }, sleep: sleep)
+            attemptTimeout: attemptTimeout, random: { random }, sleep: sleep)
     }
 
     deinit {
