@@ -182,7 +182,8 @@ def test_our_custom_action_matches_only_the_custom_action_rule():
 
 def test_our_custom_action_on_a_flagged_finding_invokes_once():
     # A flagged finding sent by the action must not also match the imported rule.
-    event = with_investigate(sent_by_our_action(fixture("custom-action-guardduty-iam.json")), "true")
+    event = sent_by_our_action(fixture("custom-action-guardduty-iam.json"))
+    event = with_investigate(event, "true")
     assert matched_rules(event) == {CUSTOM_RULE_NAME}
 
 
@@ -285,6 +286,53 @@ def test_both_rules_target_the_function_with_a_permission_each():
         assert len(granted) == 1, rule_name
         assert granted[0]["Principal"] == "events.amazonaws.com"
         assert granted[0]["FunctionName"] == {"Ref": function_name}
+        queue = targets[0]["DeadLetterConfig"]["Arn"]["Fn::GetAtt"][0]
+        assert RESOURCES[queue]["Type"] == "AWS::SQS::Queue", rule_name
+
+
+def test_function_is_the_spec_one():
+    function_name, function = resource_of_type("AWS::Serverless::Function")
+    properties = function["Properties"]
+    assert properties["Runtime"] == "provided.al2023"
+    assert properties["Handler"] == "bootstrap"
+    assert properties["Timeout"] == 900
+    # scripts/package.sh writes the zip here.
+    assert properties["CodeUri"] == "dist/bootstrap.zip"
+    assert properties["Architectures"] == [{"Ref": "Architecture"}]
+    parameters = TEMPLATE["Parameters"]
+    assert parameters["Architecture"]["AllowedValues"] == ["x86_64", "arm64"]
+    assert "ReservedConcurrentExecutions" in properties
+    settings = set(properties["Environment"]["Variables"])
+    assert {
+        "DETECTIVE_GRAPH_ARN",
+        "INVESTIGATION_LOOKBACK_HOURS",
+        "INVESTIGATION_POLL_SECONDS",
+        "INVESTIGATION_DEADLINE_MARGIN_SECONDS",
+        "INVESTIGATION_CONCURRENCY",
+        "INVESTIGATION_MAX_SCOPE_DAYS",
+        "INVESTIGATION_REUSE_MINUTES",
+    } <= settings
+    defaults = {
+        "InvestigationLookbackHours": "24",
+        "InvestigationPollSeconds": "10",
+        "InvestigationDeadlineMarginSeconds": "20",
+        "InvestigationConcurrency": 5,
+        "InvestigationMaxScopeDays": 30,
+        "InvestigationReuseMinutes": 60,
+    }
+    for name, default in defaults.items():
+        assert str(parameters[name]["Default"]) == str(default), name
+    log_group_name, log_group = resource_of_type("AWS::Logs::LogGroup")
+    assert log_group["Properties"]["LogGroupName"] == {"Fn::Sub": "/aws/lambda/${FunctionName}"}
+    assert properties["FunctionName"] == {"Ref": "FunctionName"}
+    assert properties["LoggingConfig"]["LogGroup"] == {"Ref": log_group_name}
+    assert "RetentionInDays" in log_group["Properties"]
+    _, invoke_config = resource_of_type("AWS::Lambda::EventInvokeConfig")
+    invoke = invoke_config["Properties"]
+    assert invoke["FunctionName"] == {"Ref": function_name}
+    assert invoke["MaximumRetryAttempts"] == 2
+    queue = invoke["DestinationConfig"]["OnFailure"]["Destination"]["Fn::GetAtt"][0]
+    assert RESOURCES[queue]["Properties"]["SqsManagedSseEnabled"] is True
 
 
 def walk_strings(value):
