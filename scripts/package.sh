@@ -131,7 +131,7 @@ if [[ "$(uname -m)" != "$host_machine" ]]; then
     fi
     [[ -d "$SYSROOT" ]] || die "SYSROOT $SYSROOT is not a directory"
     sysroot="$SYSROOT"
-    build_flags+=(--swift-sdk "$SWIFT_SDK" --triple "$triple")
+    build_flags+=(--swift-sdk "$SWIFT_SDK")
 fi
 
 # DT_RPATH (not the newer DT_RUNPATH) is searched before LD_LIBRARY_PATH, and Lambda's
