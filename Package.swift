@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Sandbox", dependencies: ["AWSSigning", "JSON", "Logging"]),
         .executableTarget(
             name: "bootstrap",
-            dependencies: ["LambdaRuntime", "Enrichment", "CGlibcCompat"]
+            dependencies: [
+                "LambdaRuntime", "Enrichment", "AWSClient", "HTTP", "Logging", "CGlibcCompat",
+            ]
         ),
         .executableTarget(name: "aws-sandbox", dependencies: ["Sandbox"]),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),

@@ -115,9 +115,9 @@ public final class RuntimeAPIEmulator: Sendable {
         case ("POST", 2, "init", "error"):
             return initError(request)
         case ("POST", 3, "invocation", "response"):
-            return post(.response, requestID: String(parts[1]), request: request)
+            return post(.response, requestID: Self.percentDecoded(parts[1]), request: request)
         case ("POST", 3, "invocation", "error"):
-            return post(.error, requestID: String(parts[1]), request: request)
+            return post(.error, requestID: Self.percentDecoded(parts[1]), request: request)
         default:
             return Self.failure(
                 404, "UnknownPath", "no such call: \(request.method) \(request.path)")
@@ -209,6 +209,23 @@ public final class RuntimeAPIEmulator: Sendable {
     private static func failure(_ status: Int, _ type: String, _ message: String) -> ServerResponse
     {
         .json(status: status, ["errorMessage": .string(message), "errorType": .string(type)])
+    }
+
+    /// A path segment with its `%XX` escapes decoded; a broken escape stays as it is.
+    private static func percentDecoded(_ segment: Substring) -> String {
+        var bytes: [UInt8] = []
+        var input = Array(segment.utf8)[...]
+        while let byte = input.popFirst() {
+            if byte == UInt8(ascii: "%"), input.count >= 2,
+                let value = UInt8(String(decoding: input.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                input = input.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func epochNanosecondsNow() -> Int64 {
