@@ -14,6 +14,10 @@ public final class SandboxHost: Sendable {
     /// Every request refused or questioned.
     public let violations: ViolationLog
     private let faults: FaultPlan
+    /// The checks in front of Detective; tests call it without a socket.
+    let detectiveDoor: FrontDoor
+    /// The checks in front of Security Hub.
+    let securityHubDoor: FrontDoor
     private let detectiveServer: LoopbackHTTPServer
     private let securityHubServer: LoopbackHTTPServer
 
@@ -33,23 +37,25 @@ public final class SandboxHost: Sendable {
         securityHub = SecurityHubStandIn(scenario: scenario, clock: clock)
         runtime = try RuntimeAPIServer(port: port)
 
-        let detectiveDoor = FrontDoor(
+        detectiveDoor = FrontDoor(
             standIn: detective, credentials: scenario.credentials, faults: faults,
             violations: violations)
-        let securityHubDoor = FrontDoor(
+        securityHubDoor = FrontDoor(
             standIn: securityHub, credentials: scenario.credentials, faults: faults,
             violations: violations)
         do {
+            let door = detectiveDoor
             detectiveServer = try LoopbackHTTPServer(port: port == 0 ? 0 : port &+ 1) {
-                detectiveDoor.handle($0)
+                door.handle($0)
             }
         } catch {
             runtime.shutdown()
             throw error
         }
         do {
+            let door = securityHubDoor
             securityHubServer = try LoopbackHTTPServer(port: port == 0 ? 0 : port &+ 2) {
-                securityHubDoor.handle($0)
+                door.handle($0)
             }
         } catch {
             runtime.shutdown()
