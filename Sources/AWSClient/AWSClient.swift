@@ -190,8 +190,9 @@ public struct AWSClient: AWSCaller {
             timeout: timeout, connectTimeout: min(Self.connectTimeout, timeout))
     }
 
-    private func decodeBody(_ response: HTTPResponse, call: AWSCall) -> Result<JSONValue, AWSError>
-    {
+    private func decodeBody(
+        _ response: HTTPResponse, call: AWSCall
+    ) -> Result<JSONValue, AWSError> {
         guard !response.body.isEmpty else { return .success(.object([:])) }
         do {
             return .success(try JSONValue(parsing: response.body))
