@@ -32,7 +32,8 @@ struct EntityResolverTests {
     func unknownIsRole() throws {
         #expect(
             try entityARN(Fixtures.modernFinding())
-                == "arn:aws:iam::061039776389:role/GuardDutyTesterStack-driverClusterInstanceRole0AF55-BBc1BjBUOvw5"
+                == "arn:aws:iam::061039776389:role/"
+                + "GuardDutyTesterStack-driverClusterInstanceRole0AF55-BBc1BjBUOvw5"
         )
     }
 

@@ -22,6 +22,11 @@ struct Scope: Sendable, Hashable {
         now.adding(seconds: -endLagSeconds)
     }
 
+    init(start: Timestamp, end: Timestamp) {
+        self.start = start
+        self.end = end
+    }
+
     /// The scope from the earliest of `starts` to `end`, cut to at most `maxScopeDays`.
     init(starts: [Timestamp], end: Timestamp, maxScopeDays: Int) {
         let earliest = starts.min() ?? end

@@ -11,6 +11,11 @@ struct FindingUpdate: Sendable, Hashable {
     var identifier: FindingIdentifier
     var payload: Payload
 
+    init(identifier: FindingIdentifier, payload: Payload) {
+        self.identifier = identifier
+        self.payload = payload
+    }
+
     /// The update for `result`, keeping a note someone else wrote.
     init(finding: Finding, result: FindingResult, functionName: String) {
         identifier = finding.identifier

@@ -16,15 +16,26 @@ final class FakeAWS: AWSCaller, Sendable {
         var calls: [AWSCall] = []
         var scripts: [String: [Reply]] = [:]
         var started = 0
+        var inFlight = 0
+        var mostInFlight = 0
     }
 
     private let state = Mutex(State())
     /// Answers calls no script covers; nil uses the healthy defaults.
     private let responder: (@Sendable (AWSCall) -> Reply?)?
 
-    init(responder: (@Sendable (AWSCall) -> Reply?)? = nil) {
+    /// Operations that take a little real time, so that overlapping calls can be counted.
+    private let slowOperations: Set<String>
+
+    init(
+        slowOperations: Set<String> = [], responder: (@Sendable (AWSCall) -> Reply?)? = nil
+    ) {
+        self.slowOperations = slowOperations
         self.responder = responder
     }
+
+    /// The most slow calls that were in flight at once.
+    var mostInFlight: Int { state.withLock { $0.mostInFlight } }
 
     /// Queues replies for `operation`; the last one repeats.
     func script(_ operation: String, _ replies: [Reply]) {
@@ -44,6 +55,14 @@ final class FakeAWS: AWSCaller, Sendable {
             let reply = replies.count > 1 ? replies.removeFirst() : replies[0]
             state.scripts[call.operation] = replies
             return reply
+        }
+        if slowOperations.contains(call.operation) {
+            state.withLock { state in
+                state.inFlight += 1
+                state.mostInFlight = max(state.mostInFlight, state.inFlight)
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+            state.withLock { $0.inFlight -= 1 }
         }
         let reply = scripted ?? responder?(call) ?? healthy(call)
         switch reply {
