@@ -57,7 +57,8 @@ public struct LambdaRuntime: Sendable {
     ) async -> Result<[UInt8], InvocationError> {
         let log = context.logger
         exportTraceID(context.traceID)
-        log.info("invocation started", ["functionArn": context.invokedFunctionARN])
+        let arn = context.invokedFunctionARN
+        log.info("invocation started", arn.isEmpty ? [:] : ["functionArn": arn])
         let started = ContinuousClock.now
 
         let outcome: Result<[UInt8], InvocationError>
