@@ -33,7 +33,8 @@ public struct EnrichmentHandler: Sendable {
         let run = EnrichmentRun(
             settings: settings, aws: aws, graphs: graphs, environment: environment,
             deadline: deadline, logger: logger)
-        let (results, unwrittenCount) = await run.run(decoded)
+        let results = await run.run(decoded)
+        let unwritten = results.filter { $0.writeError != nil }
 
         var counts: [Outcome: Int] = [:]
         for result in results {
@@ -42,13 +43,12 @@ public struct EnrichmentHandler: Sendable {
         }
         var summary: [String: String] = ["findings": String(results.count)]
         for outcome in Outcome.allCases { summary[outcome.rawValue] = String(counts[outcome] ?? 0) }
-        summary["unwritten"] = String(unwrittenCount)
+        summary["unwritten"] = String(unwritten.count)
         logger.info("event handled", summary)
 
-        let unwritten = results.filter { !$0.written }
         guard unwritten.isEmpty else {
             let listed = unwritten.map { result in
-                "\(result.identifier?.id ?? "?") (\(result.reason ?? "not updated"))"
+                "\(result.identifier?.id ?? "?") (\(result.writeError ?? ""))"
             }
             logger.error("findings not written back", ["findings": listed.joined(separator: "; ")])
             throw EnrichmentError(
@@ -68,12 +68,14 @@ public struct EnrichmentHandler: Sendable {
     }
 
     private static func logFields(_ result: FindingResult) -> [String: String] {
-        var fields = ["outcome": result.outcome.rawValue, "written": String(result.written)]
+        var fields = ["outcome": result.outcome.rawValue]
         fields["findingId"] = result.identifier?.id
         fields["investigationId"] = result.investigationID
         fields["severity"] = result.severity
+        fields["findingSeverity"] = result.findingSeverity
         fields["reason"] = result.reason
         fields["entityArn"] = result.investigation?.entity.arn
+        fields["writeError"] = result.writeError
         return fields
     }
 }

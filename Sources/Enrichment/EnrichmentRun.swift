@@ -14,7 +14,7 @@ struct EnrichmentRun: Sendable {
     /// A finding's place in the run: already decided, or waiting on an investigation.
     private enum Plan: Sendable {
         case decided(FindingResult)
-        case investigate(Finding, IAMEntity, region: String, start: Timestamp)
+        case investigate(IAMEntity, region: String, start: Timestamp)
     }
 
     private struct GroupKey: Sendable, Hashable {
@@ -22,14 +22,14 @@ struct EnrichmentRun: Sendable {
         var entity: IAMEntity
     }
 
-    /// The results of every finding of `event`, in event order, and those not written back.
-    func run(_ event: SecurityHubEvent) async -> (results: [FindingResult], unwritten: Int) {
+    /// The results of every finding of `event`, in event order, each marked if not written.
+    func run(_ event: SecurityHubEvent) async -> [FindingResult] {
         let end = Scope.end(now: environment.wallClock())
         let plans = event.findings.map { plan($0, eventRegion: event.region, end: end) }
 
         var groupStarts: [GroupKey: [Timestamp]] = [:]
         var groupOrder: [GroupKey] = []
-        for case .investigate(_, let entity, let region, let start) in plans {
+        for case .investigate(let entity, let region, let start) in plans {
             let key = GroupKey(region: region, entity: entity)
             if groupStarts[key] == nil { groupOrder.append(key) }
             groupStarts[key, default: []].append(start)
@@ -38,29 +38,25 @@ struct EnrichmentRun: Sendable {
 
         var results: [FindingResult] = []
         var updates: [FindingUpdate] = []
-        var findings: [Finding?] = []
         for (index, plan) in plans.enumerated() {
-            let result: FindingResult
+            var result: FindingResult
             switch plan {
             case .decided(let decided):
                 result = decided
-            case .investigate(_, let entity, let region, _):
+            case .investigate(let entity, let region, _):
                 let investigation = outcomes[GroupKey(region: region, entity: entity)]
                 result = FindingResult(
                     identifier: nil, outcome: investigation?.outcome ?? .failed,
                     investigation: investigation, reason: investigation?.reason)
             }
-            var complete = result
             if case .success(let finding) = event.findings[index] {
-                complete.identifier = finding.identifier
+                result.identifier = finding.identifier
+                result.findingSeverity = finding.severityLabel
                 updates.append(
                     FindingUpdate(
-                        finding: finding, result: complete, functionName: settings.functionName))
-                findings.append(finding)
-            } else {
-                findings.append(nil)
+                        finding: finding, result: result, functionName: settings.functionName))
             }
-            results.append(complete)
+            results.append(result)
         }
 
         let writer = SecurityHubWriter(
@@ -69,11 +65,10 @@ struct EnrichmentRun: Sendable {
         let unwritten = await writer.write(updates)
         for failure in unwritten {
             for index in results.indices where results[index].identifier == failure.identifier {
-                results[index].written = false
-                results[index].reason = results[index].reason ?? failure.reason
+                results[index].writeError = failure.reason
             }
         }
-        return (results, unwritten.count)
+        return results
     }
 
     private func plan(
@@ -82,8 +77,7 @@ struct EnrichmentRun: Sendable {
         let finding: Finding
         switch entry {
         case .failure(let error):
-            // A finding we cannot read is reported as skipped, never fatal to its neighbours:
-            // an engineer wants the others investigated, and a retry would not mend the event.
+            // Unreadable: skipped, never fatal; the others still count and a retry cannot mend it.
             return .decided(
                 FindingResult(
                     identifier: error.identifier, outcome: .skipped, reason: error.reason))
@@ -114,7 +108,7 @@ struct EnrichmentRun: Sendable {
         }
         let start = Scope.start(
             observedAt: finding.observedAt, end: end, lookbackHours: settings.lookbackHours)
-        return .investigate(finding, entity, region: region, start: start)
+        return .investigate(entity, region: region, start: start)
     }
 
     /// Runs one investigation per entity and region, at most `concurrency` at once.

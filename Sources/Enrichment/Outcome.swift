@@ -27,8 +27,10 @@ struct FindingResult: Sendable {
     var outcome: Outcome
     var investigation: InvestigationResult?
     var reason: String?
-    /// False when `BatchUpdateFindings` could not record it.
-    var written = true
+    /// The finding's own `Severity.Label`, for the log.
+    var findingSeverity: String?
+    /// Why `BatchUpdateFindings` could not record it; nil once written.
+    var writeError: String?
 
     var investigationID: String? { investigation?.investigationID }
     var severity: String? { investigation?.severity }

@@ -68,7 +68,7 @@ enum IAMNames {
     /// `/` alone, or `/…/` of printable ASCII without spaces, at most 512 characters.
     static func isPath(_ path: String) -> Bool {
         let bytes = Array(path.utf8)
-        guard (1...512).contains(bytes.count), bytes.first == UInt8(ascii: "/"),
+        guard bytes.count == 1 || (3...512).contains(bytes.count), bytes.first == UInt8(ascii: "/"),
             bytes.last == UInt8(ascii: "/")
         else { return false }
         return bytes.allSatisfy { (0x21...0x7E).contains($0) }

@@ -15,6 +15,9 @@ struct InvestigationRequest: Sendable {
 struct InvestigationRunner: Sendable {
     /// The longest wait between two polls.
     static let longestPollSeconds: Double = 30
+    /// The longest `StringFilter` value `ListInvestigations` accepts; a longer ARN cannot be
+    /// looked up, only investigated anew.
+    static let longestFilterValue = 500
 
     let detective: Detective
     let settings: EnrichmentSettings
@@ -67,6 +70,10 @@ struct InvestigationRunner: Sendable {
 
     private func reuseOrStart(_ request: InvestigationRequest) async throws -> String {
         let entityARN = request.entity.arn
+        guard entityARN.utf8.count <= Self.longestFilterValue else {
+            return try await detective.startInvestigation(
+                graphARN: request.graphARN, entityARN: entityARN, scope: request.scope)
+        }
         let now = environment.wallClock()
         let since = now.adding(seconds: -Double(settings.reuseMinutes) * 60)
         let recent = try await detective.listInvestigations(
