@@ -65,7 +65,7 @@ struct FrontDoor: Sendable {
         do {
             return .json(status: 200, try standIn.perform(call))
         } catch {
-            return error.response(for: service)
+            return refuse(error, operation: operation.name)
         }
     }
 

@@ -128,6 +128,7 @@ struct InvestigationTests {
             "/investigations/listInvestigations", ["GraphArn": .string(TestScenario.west)])
         #expect(response.status == 404)
         #expect(response.header("x-amzn-ErrorType") == "ResourceNotFoundException")
+        #expect(fixture.host.violations.all.map(\.code) == ["ResourceNotFoundException"])
         let inWest = fixture.detective(
             "/investigations/listInvestigations", ["GraphArn": .string(TestScenario.west)],
             region: "us-west-2")
