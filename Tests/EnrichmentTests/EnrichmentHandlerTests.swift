@@ -261,6 +261,33 @@ struct EnrichmentHandlerTests {
         #expect(write.body?["Note"]?["Text"]?.stringValue?.contains("still investigating") == true)
     }
 
+    @Test("Detective calls stop at the deadline margin; the write-back may use the rest")
+    func deadlines() async throws {
+        let aws = FakeAWS()
+        let run = try await handle(
+            Fixtures.event(findings: [try finding(1, role: "R")]), aws: aws,
+            settings: EnrichmentSettings(region: "us-east-1", deadlineMarginSeconds: 20),
+            seconds: 100)
+        #expect(aws.deadline(of: "StartInvestigation") == run.clock.deadline(inSeconds: 80))
+        #expect(aws.deadline(of: "GetInvestigation") == run.clock.deadline(inSeconds: 80))
+        #expect(aws.deadline(of: "BatchUpdateFindings") == run.clock.deadline(inSeconds: 100))
+    }
+
+    @Test(
+        "no more investigations run at once than INVESTIGATION_CONCURRENCY allows",
+        arguments: [1, 3])
+    func concurrency(limit: Int) async throws {
+        let findings = try (0..<6).map { try finding($0, role: "Role\($0)") }
+        let aws = FakeAWS(slowOperations: ["GetInvestigation"])
+        let run = try await handle(
+            Fixtures.event(findings: findings), aws: aws,
+            settings: EnrichmentSettings(region: "us-east-1", concurrency: limit))
+        #expect(run.result["counts"]?["complete"] == 6)
+        #expect(aws.calls("StartInvestigation").count == 6)
+        #expect(aws.mostInFlight <= limit)
+        #expect(aws.mostInFlight >= min(limit, 2))
+    }
+
     @Test("no graph in the region skips; a refused ListGraphs fails")
     func graphs() async throws {
         let none = FakeAWS()

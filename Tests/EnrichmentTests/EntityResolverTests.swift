@@ -115,6 +115,20 @@ struct EntityResolverTests {
         #expect(try entityARN(finding) == "arn:aws:iam::061039776389:role/Fallback")
     }
 
+    @Test("IAM paths follow IAM's own pattern")
+    func paths() {
+        #expect(IAMNames.isPath("/"))
+        #expect(IAMNames.isPath("/service-role/"))
+        #expect(IAMNames.isPath("/aws-reserved/sso.amazonaws.com/eu-west-1/"))
+        #expect(!IAMNames.isPath("//"))
+        #expect(!IAMNames.isPath("/a b/"))
+        #expect(!IAMNames.isPath("no-slashes"))
+        #expect(!IAMNames.isPath("/" + String(repeating: "p", count: 511) + "/"))
+        #expect(IAMEntity(arn: "arn:aws:iam::061039776389:role//Name") == nil)
+        #expect(IAMEntity(arn: "arn:aws:iam::61039776389:role/Name") == nil)
+        #expect(IAMEntity(arn: "arn:aws:sts::061039776389:assumed-role/Name/session") == nil)
+    }
+
     @Test("IAM user and role resources: an ARN Id is used, a bare name is built into one")
     func userAndRoleResources() throws {
         let base = try Fixtures.modernFinding()

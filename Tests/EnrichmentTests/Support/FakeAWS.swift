@@ -14,6 +14,7 @@ final class FakeAWS: AWSCaller, Sendable {
 
     private struct State {
         var calls: [AWSCall] = []
+        var deadlines: [String: ContinuousClock.Instant?] = [:]
         var scripts: [String: [Reply]] = [:]
         var started = 0
         var inFlight = 0
@@ -44,6 +45,11 @@ final class FakeAWS: AWSCaller, Sendable {
 
     var calls: [AWSCall] { state.withLock { $0.calls } }
 
+    /// The deadline the last call of each operation was given.
+    func deadline(of operation: String) -> ContinuousClock.Instant?? {
+        state.withLock { $0.deadlines[operation] }
+    }
+
     func calls(_ operation: String) -> [AWSCall] {
         calls.filter { $0.operation == operation }
     }
@@ -51,6 +57,7 @@ final class FakeAWS: AWSCaller, Sendable {
     func perform(_ call: AWSCall, deadline: ContinuousClock.Instant?) async throws -> JSONValue {
         let scripted: Reply? = state.withLock { state in
             state.calls.append(call)
+            state.deadlines[call.operation] = deadline
             guard var replies = state.scripts[call.operation], !replies.isEmpty else { return nil }
             let reply = replies.count > 1 ? replies.removeFirst() : replies[0]
             state.scripts[call.operation] = replies
