@@ -96,6 +96,12 @@ do {
     fail("cannot start the sandbox: \(error)")
 }
 let environment = host.functionEnvironment
+
+/// A shell command printing the scenario's `credentials.<member>`, so no secret is printed.
+func readMember(_ member: String) -> String {
+    "python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[\"credentials\"]"
+        + "[\"\(member)\"])' '\(scenarioPath)'"
+}
 say("")
 say("Runtime API   \(host.runtime.endpoint)")
 let detectiveRegions = scenario.detectiveRegions.sorted().joined(separator: ", ")
@@ -106,9 +112,9 @@ say("Start bootstrap with this environment (the secret and token stay in the sce
 for name in environment.keys.sorted() {
     switch name {
     case "AWS_SECRET_ACCESS_KEY":
-        say("  export \(name)=\"$(jq -r .credentials.secretAccessKey '\(scenarioPath)')\"")
+        say("  export \(name)=\"$(\(readMember("secretAccessKey")))\"")
     case "AWS_SESSION_TOKEN":
-        say("  export \(name)=\"$(jq -r .credentials.sessionToken '\(scenarioPath)')\"")
+        say("  export \(name)=\"$(\(readMember("sessionToken")))\"")
     default:
         say("  export \(name)='\(environment[name] ?? "")'")
     }

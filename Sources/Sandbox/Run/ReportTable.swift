@@ -18,7 +18,8 @@ extension RunReport {
                 mark + pad(shortID, 14) + pad(entity, 34) + pad(outcome, 22)
                     + (finding.severity ?? "-"))
             if let indicators = finding.indicators {
-                lines += wrap("indicators: " + indicators, width: width, indent: 6)
+                let listed = indicators.split(separator: ",").joined(separator: ", ")
+                lines += wrap("indicators: " + listed, width: width, indent: 6)
             }
             if let reason = finding.reason {
                 lines += wrap("reason: " + reason, width: width, indent: 6)
