@@ -122,7 +122,7 @@ struct EnrichmentHandlerTests {
         let write = try #require(aws.calls("BatchUpdateFindings").first)
         let note = try #require(write.body?["Note"]?["Text"]?.stringValue)
         #expect(note.count <= 512)
-        #expect(note.hasPrefix("Anomalous behaviour observed indicating potential compromise."))
+        #expect(note.hasPrefix("Anomalous behaviour observed indicating potential compromise"))
         #expect(note.hasSuffix("#investigationReport/\(FakeAWS.investigationID(1))"))
         #expect(write.body?["Note"]?["UpdatedBy"] == "InvestigateWithDetective")
         #expect(

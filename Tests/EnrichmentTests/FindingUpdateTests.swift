@@ -41,7 +41,7 @@ struct FindingUpdateTests {
         #expect(update.payload.requestMembers["Note"] == nil)
         let summary = try #require(update.payload.fields["detective_summary"])
         #expect(summary.count <= 1024)
-        #expect(summary.hasPrefix("Anomalous behaviour observed indicating potential compromise."))
+        #expect(summary.hasPrefix("Anomalous behaviour observed indicating potential compromise"))
         #expect(summary.hasSuffix("#investigationReport/\(id)"))
         #expect(update.payload.fields["investigate"] == "complete")
         #expect(update.payload.fields["detective_severity"] == "CRITICAL")

@@ -26,15 +26,16 @@ struct NoteTextTests {
     @Test(
         "the verdict follows the severity",
         arguments: [
-            ("INFORMATIONAL", "No uncommon behaviour observed."),
-            ("LOW", "No uncommon behaviour observed."),
-            ("MEDIUM", "Anomalous behaviour observed that might indicate compromise."),
-            ("HIGH", "Anomalous behaviour observed indicating potential compromise."),
-            ("CRITICAL", "Anomalous behaviour observed indicating potential compromise."),
+            ("INFORMATIONAL", "No uncommon behaviour observed"),
+            ("LOW", "No uncommon behaviour observed"),
+            ("MEDIUM", "Anomalous behaviour observed that might indicate compromise"),
+            ("HIGH", "Anomalous behaviour observed indicating potential compromise"),
+            ("CRITICAL", "Anomalous behaviour observed indicating potential compromise"),
         ])
     func verdicts(severity: String, verdict: String) throws {
         let body = NoteText.body(for: try result(.complete, severity: severity))
-        #expect(body.hasPrefix(verdict))
+        #expect(
+            body.hasPrefix("\(verdict) (Detective severity \(severity)). Detective investigated"))
         #expect(body.contains("IAM role GuardDutyTesterStack-Role over a 36 h window"))
     }
 

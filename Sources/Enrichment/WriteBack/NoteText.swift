@@ -11,13 +11,13 @@ enum NoteText {
     static func verdict(severity: String?) -> String {
         switch severity {
         case "INFORMATIONAL", "LOW":
-            "No uncommon behaviour observed."
+            "No uncommon behaviour observed"
         case "MEDIUM":
-            "Anomalous behaviour observed that might indicate compromise."
+            "Anomalous behaviour observed that might indicate compromise"
         case "HIGH", "CRITICAL":
-            "Anomalous behaviour observed indicating potential compromise."
+            "Anomalous behaviour observed indicating potential compromise"
         default:
-            "Investigation complete."
+            "Investigation complete"
         }
     }
 
@@ -36,7 +36,7 @@ enum NoteText {
         switch result.outcome {
         case .complete:
             let severity = result.severity.map { " (Detective severity \($0))" } ?? ""
-            var text = "\(verdict(severity: result.severity))\(severity) "
+            var text = "\(verdict(severity: result.severity))\(severity). "
             text += "Detective investigated the \(subject) over a \(window). "
             text += result.indicators?.text ?? "No indicators."
             return text
