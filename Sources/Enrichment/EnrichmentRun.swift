@@ -111,44 +111,39 @@ struct EnrichmentRun: Sendable {
         return .investigate(entity, region: region, start: start)
     }
 
+    /// What a region offers to investigate in.
+    private enum GraphChoice: Sendable {
+        case graph(String)
+        case absent
+        case failed(reason: String)
+    }
+
     /// Runs one investigation per entity and region, at most `concurrency` at once.
     private func investigate(
         _ keys: [GroupKey], starts: [GroupKey: [Timestamp]], end: Timestamp
     ) async -> [GroupKey: InvestigationResult] {
         let detectiveDeadline = deadline - .seconds(settings.deadlineMarginSeconds)
+        let choices = await chooseGraphs(
+            regions: keys.map(\.region), deadline: detectiveDeadline)
+
         var results: [GroupKey: InvestigationResult] = [:]
         var requests: [(GroupKey, InvestigationRequest)] = []
-
-        // Regions one at a time, so that each is asked for its graphs once.
-        var graphByRegion: [String: Result<String?, WaitFailure>] = [:]
         for key in keys {
             let scope = Scope(
                 starts: starts[key] ?? [], end: end, maxScopeDays: settings.maxScopeDays)
-            if graphByRegion[key.region] == nil {
-                let detective = Detective(aws: aws, region: key.region, deadline: detectiveDeadline)
-                do {
-                    graphByRegion[key.region] = .success(try await graphs.graph(for: detective))
-                } catch {
-                    let reason = "no behavior graph: " + InvestigationRunner.describe(error)
-                    graphByRegion[key.region] = .failure(WaitFailure(reason: reason))
-                }
-            }
             var result = InvestigationResult(
                 outcome: .failed, entity: key.entity, region: key.region, scope: scope)
-            switch graphByRegion[key.region] {
-            case .success(let graph?)?:
-                requests.append(
-                    (
-                        key,
-                        InvestigationRequest(
-                            entity: key.entity, region: key.region, graphARN: graph, scope: scope)
-                    ))
+            switch choices[key.region] ?? .absent {
+            case .graph(let graphARN):
+                let request = InvestigationRequest(
+                    entity: key.entity, region: key.region, graphARN: graphARN, scope: scope)
+                requests.append((key, request))
                 continue
-            case .success(nil)?, nil:
+            case .absent:
                 result.outcome = .skipped
                 result.reason = "no Detective behavior graph in \(key.region)"
-            case .failure(let failure)?:
-                result.reason = failure.reason
+            case .failed(let reason):
+                result.reason = reason
             }
             results[key] = result
         }
@@ -166,6 +161,7 @@ struct EnrichmentRun: Sendable {
                     settings: settings, environment: environment, logger: logger)
                 group.addTask { (key, await runner.run(request)) }
             }
+
             for _ in 0..<width { startNext() }
             for await (key, result) in group {
                 results[key] = result
@@ -173,5 +169,23 @@ struct EnrichmentRun: Sendable {
             }
         }
         return results
+    }
+
+    /// The graph of each region; regions one at a time, so that each is asked only once.
+    private func chooseGraphs(
+        regions: [String], deadline: ContinuousClock.Instant
+    ) async -> [String: GraphChoice] {
+        var choices: [String: GraphChoice] = [:]
+        for region in regions where choices[region] == nil {
+            let detective = Detective(aws: aws, region: region, deadline: deadline)
+            do {
+                let graphARN = try await graphs.graph(for: detective)
+                choices[region] = graphARN.map(GraphChoice.graph) ?? .absent
+            } catch {
+                let reason = "no behavior graph: " + InvestigationRunner.describe(error)
+                choices[region] = .failed(reason: reason)
+            }
+        }
+        return choices
     }
 }

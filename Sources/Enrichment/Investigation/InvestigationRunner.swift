@@ -138,6 +138,7 @@ struct InvestigationRunner: Sendable {
         error.isRetryable || error.code == .timeout || error.code == .transportError
     }
 
+    /// An error as a reason an operator can act on.
     static func describe(_ error: any Error) -> String {
         if let error = error as? AWSError { return error.description }
         if error is CancellationError { return "cancelled" }
@@ -145,6 +146,7 @@ struct InvestigationRunner: Sendable {
     }
 }
 
+/// Why waiting for an investigation ended without a status.
 struct WaitFailure: Error, Sendable {
     var reason: String
 }
