@@ -42,7 +42,8 @@ extension Scenario {
             FieldsUpdate(
                 rawValue: try root.at("userDefinedFieldsUpdate").oneOf(
                     ["merge", "replace"], default: "merge")) ?? .merge
-        invocationTimeoutSeconds = try root.at("invocationTimeoutSeconds").number(default: 120)
+        invocationTimeoutSeconds = try root.at("invocationTimeoutSeconds").number(
+            default: 120, max: 900)
 
         graphs = try Self.graphs(root.at("graphs"))
         detectiveRegions = Set(graphs.map(\.region)).union(
@@ -145,7 +146,8 @@ extension Scenario {
             status: try entry.at("status").oneOf(DetectiveModel.status),
             severity: entry.at("severity").isPresent
                 ? try entry.at("severity").oneOf(DetectiveModel.severity) : nil,
-            createdSecondsAgo: try entry.at("createdSecondsAgo").number(default: 600))
+            createdSecondsAgo: try entry.at("createdSecondsAgo").number(
+                default: 600, max: 365 * 86_400))
     }
 
     private static func fault(_ entry: ScenarioReader) throws(ScenarioError) -> Fault {
@@ -174,7 +176,7 @@ extension Scenario {
         case "dropConnection":
             kind = .dropConnection
         case "slow":
-            kind = .slow(seconds: try entry.at("seconds").number(default: 1))
+            kind = .slow(seconds: try entry.at("seconds").number(default: 1, max: 600))
         default:
             guard operation == "BatchUpdateFindings" else {
                 throw entry.at("kind").fail("unprocessed applies to BatchUpdateFindings only")

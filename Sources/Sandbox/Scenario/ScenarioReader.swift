@@ -32,10 +32,10 @@ struct ScenarioReader {
         isPresent ? try string() : nil
     }
 
-    func number(default fallback: Double) throws(ScenarioError) -> Double {
+    func number(default fallback: Double, max: Double = 1e9) throws(ScenarioError) -> Double {
         guard isPresent else { return fallback }
-        guard let number = value.numberValue, number >= 0 else {
-            throw fail("expected a number, zero or more")
+        guard let number = value.numberValue, number >= 0, number <= max else {
+            throw fail("expected a number from 0 to \(Int(max))")
         }
         return number
     }

@@ -51,7 +51,9 @@ public enum Timestamp {
 
     /// `seconds` since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ`, the form AWS answers with.
     public static func format(_ seconds: Double) -> String {
-        let milliseconds = Int((seconds * 1000).rounded(.down))
+        // Years 0001 to 9999 only: the form has four digits, and the Int conversion must not trap.
+        let bounded = seconds.isFinite ? min(max(seconds, -62_135_596_800), 253_402_300_799) : 0
+        let milliseconds = Int((bounded * 1000).rounded(.down))
         let totalSeconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
         let millis = milliseconds - totalSeconds * 1000
         let days = totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400
