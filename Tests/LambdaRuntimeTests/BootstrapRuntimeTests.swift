@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import Synchronization
 import Testing
 
 /// The real `bootstrap` binary serving the Runtime API emulator over loopback.
@@ -159,6 +160,39 @@ struct BootstrapRuntimeTests {
         let status = try #require(bootstrap.waitForExit(timeout: .seconds(1)))
         #expect(status == 0)
         #expect(bootstrap.terminationReason == .exit)
+    }
+
+    @Test("SIGTERM in the middle of an invocation ends the process with status 0 within a second")
+    func sigtermMidInvocation() throws {
+        let awsCalls = Mutex(0)
+        let slowAWS = try LoopbackHTTPServer { _ in
+            awsCalls.withLock { $0 += 1 }
+            Thread.sleep(forTimeInterval: 2)
+            return .json(status: 500, ["message": "too late"])
+        }
+        defer { slowAWS.shutdown() }
+        let server = try RuntimeAPIServer()
+        defer { server.shutdown() }
+        let event = """
+            {"source":"aws.securityhub","detail-type":"Security Hub Findings - Imported",\
+            "region":"us-east-1","detail":{"findings":[{"Id":"f-1",\
+            "ProductArn":"arn:aws:securityhub:us-east-1::product/aws/guardduty",\
+            "ProductName":"GuardDuty","AwsAccountId":"123456789012","Region":"us-east-1",\
+            "CreatedAt":"2026-12-01T10:00:00.000Z","UpdatedAt":"2026-12-01T10:00:00.000Z",\
+            "Resources":[{"Type":"AwsIamUser","Id":"arn:aws:iam::123456789012:user/alice"}]}]}}
+            """
+        server.emulator.enqueue(EmulatedInvocation(event: event, requestID: "busy"))
+        let bootstrap = try start(server, environment: ["AWS_ENDPOINT_URL": slowAWS.baseURL])
+
+        let limit = ContinuousClock.now + .seconds(10)
+        while awsCalls.withLock({ $0 }) == 0 && ContinuousClock.now < limit {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        try #require(awsCalls.withLock { $0 } > 0, "the invocation never called AWS")
+        bootstrap.send(SIGTERM)
+        let status = try #require(bootstrap.waitForExit(timeout: .seconds(1)))
+        #expect(status == 0)
+        #expect(server.emulator.results.isEmpty)
     }
 
     @Test("JSON logs are one JSON object per line, with the request ID and no secret")
