@@ -72,6 +72,7 @@ struct DetectiveTests {
         #expect(calls.count == 2)
         #expect(calls.allSatisfy { $0.path == "/graphs/list" && $0.method == "POST" })
         #expect(calls[0].body?["NextToken"] == nil)
+        #expect(calls[0].body?["MaxResults"] == 200)
         #expect(calls[1].body?["NextToken"] == "page-2")
     }
 

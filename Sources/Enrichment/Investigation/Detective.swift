@@ -26,7 +26,9 @@ struct Detective: Sendable {
     /// Every behavior graph this account administers in the region (all pages).
     func listGraphs() async throws -> [String] {
         var graphs: [(arn: String, created: String)] = []
-        try await paginate(operation: "ListGraphs", path: "/graphs/list", body: [:]) { page in
+        try await paginate(
+            operation: "ListGraphs", path: "/graphs/list", body: [:], maxResults: 200
+        ) { page in
             for graph in page["GraphList"]?.arrayValue ?? [] {
                 guard let arn = graph["Arn"]?.stringValue, DetectiveIDs.isGraphARN(arn) else {
                     continue
@@ -113,15 +115,16 @@ struct Detective: Sendable {
         return indicators
     }
 
+    /// Calls `operation` for every page, `maxResults` a page (the model's largest).
     private func paginate(
-        operation: String, path: String, body: [String: JSONValue],
+        operation: String, path: String, body: [String: JSONValue], maxResults: Int = 100,
         page: (JSONValue) -> Void
     ) async throws {
         var token: String?
         var seenTokens: Set<String> = []
         repeat {
             var request = body
-            request["MaxResults"] = .number(operation == "ListGraphs" ? 200 : 100)
+            request["MaxResults"] = .number(Double(maxResults))
             if let token { request["NextToken"] = .string(token) }
             let answer = try await call(operation, path: path, body: .object(request))
             page(answer)
