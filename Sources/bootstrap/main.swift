@@ -1,15 +1,10 @@
-import AWSClient
-import Enrichment
 import FoundationEssentials
-import HTTP
 import LambdaRuntime
 import Logging
 
 #if canImport(Glibc)
     import Glibc
 #endif
-
-LambdaSignals.exitOnTermination()
 
 let environment = ProcessInfo.processInfo.environment
 let mode: Mode
@@ -29,5 +24,7 @@ case .help:
 case .local(let eventPath):
     exit(await LocalInvocation.run(eventPath: eventPath, environment: environment))
 case .runtime:
+    // Lambda sends SIGTERM at shutdown; a local run keeps the default, so Ctrl-C or kill fails it.
+    LambdaSignals.exitOnTermination()
     exit(await RuntimeService.run(environment: environment))
 }
