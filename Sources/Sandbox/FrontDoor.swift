@@ -54,6 +54,8 @@ struct FrontDoor: Sendable {
                 .response(for: service)
         case .dropConnection:
             return .dropConnection
+        case .truncatedResponse:
+            return .truncatedResponse
         case .slow(let seconds):
             usleep(UInt32(max(0, min(seconds, 600)) * 1_000_000))
         case .unprocessed, .none:

@@ -56,7 +56,7 @@ struct ScenarioOutcomeTests {
     @Test("faults: every injected fault fired and the function still wrote both findings")
     func faultsFire() throws {
         let run = try ScenarioHarness("faults")
-        #expect(run.report.faultsFired == 9)
+        #expect(run.report.faultsFired == 10)
         let unprocessed = run.host.securityHub.store.history.filter {
             $0.unprocessedErrorCode != nil
         }

@@ -33,7 +33,7 @@ struct FaultTests {
         #expect(fixture.securityHub("POST", "/findings", [:]).status == 200)
     }
 
-    @Test("a 503 once, a dropped connection once, then answers")
+    @Test("a 503 once, a dropped connection once, a truncated body once, then answers")
     func serverErrorAndDrop() throws {
         let faults: JSONValue = [
             [
@@ -41,11 +41,13 @@ struct FaultTests {
                 "status": 503,
             ],
             ["service": "detective", "operation": "ListGraphs", "kind": "dropConnection"],
+            ["service": "detective", "operation": "ListGraphs", "kind": "truncatedResponse"],
         ]
         let fixture = try HostFixture(TestScenario.scenario(faults: faults))
         let first = fixture.detective("/graphs/list", [:])
         #expect(first.status == 503)
         #expect(fixture.detective("/graphs/list", [:]).dropsConnection)
+        #expect(fixture.detective("/graphs/list", [:]).truncatesBody)
         #expect(fixture.detective("/graphs/list", [:]).status == 200)
     }
 

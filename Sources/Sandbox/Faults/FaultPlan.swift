@@ -10,6 +10,8 @@ public struct Fault: Sendable, Hashable {
         case serverError(status: Int, code: String)
         /// The connection closes without an answer.
         case dropConnection
+        /// A 200 whose body stops short of its `Content-Length`, then the connection closes.
+        case truncatedResponse
         /// The answer comes, correct, after `seconds`.
         case slow(seconds: Double)
         /// `BatchUpdateFindings` answers every finding as unprocessed with this error code.

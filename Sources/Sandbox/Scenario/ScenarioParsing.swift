@@ -161,7 +161,7 @@ extension Scenario {
         let times = try entry.at("times").integer(default: 1)
         let kind: Fault.Kind
         switch try entry.at("kind").oneOf([
-            "throttle", "serverError", "dropConnection", "slow", "unprocessed",
+            "throttle", "serverError", "dropConnection", "truncatedResponse", "slow", "unprocessed",
         ]) {
         case "throttle":
             let fallback =
@@ -175,6 +175,8 @@ extension Scenario {
                 status: status, code: try entry.at("code").optionalString() ?? fallback)
         case "dropConnection":
             kind = .dropConnection
+        case "truncatedResponse":
+            kind = .truncatedResponse
         case "slow":
             kind = .slow(seconds: try entry.at("seconds").number(default: 1, max: 600))
         default:
