@@ -8,6 +8,7 @@ struct ScenarioOutcomeTests {
         "every expected outcome happens, with no violation",
         arguments: [
             "demo", "faults", "failed-and-never-ending", "cross-region", "aws-us-gov", "reuse",
+            "shared-investigation",
         ])
     func scenario(_ name: String) throws {
         let run = try ScenarioHarness(name)
@@ -81,6 +82,15 @@ struct ScenarioOutcomeTests {
         #expect(finding.summary?.contains("investigationReport/") == true)
     }
 
+    @Test("two findings about one user in one event share one investigation")
+    func sharedInvestigation() throws {
+        let run = try ScenarioHarness("shared-investigation")
+        #expect(run.host.detective.investigations.count == 1)
+        let ids = Set(run.report.findings.compactMap(\.investigationID))
+        #expect(ids.count == 1)
+        #expect(ids == Set(run.host.detective.investigations.map(\.id)))
+    }
+
     @Test("the fixtures are the scenarios shipped in scenarios/")
     func fixturesMatchScenarios() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -88,7 +98,7 @@ struct ScenarioOutcomeTests {
             .appendingPathComponent("scenarios")
         let shipped = try FileManager.default.contentsOfDirectory(atPath: root.path)
             .filter { $0.hasSuffix(".json") }
-        #expect(shipped.count == 6)
+        #expect(shipped.count == 7)
         for file in shipped {
             let fixture = try #require(
                 Bundle.module.url(
