@@ -25,7 +25,7 @@ public enum EventEnvelope {
             findings.first.flatMap { ARNParts($0["ProductArn"]?.stringValue ?? "") }?
             .partition ?? "aws"
         var detail: [String: JSONValue] = ["findings": .array(findings)]
-        var resources: [JSONValue]
+        let resources: [JSONValue]
         if event.detailType == customAction {
             let name = event.actionName ?? "investigate"
             detail["actionName"] = .string(name)
@@ -34,15 +34,12 @@ public enum EventEnvelope {
                 .string("arn:\(partition):securityhub:\(region):\(account):action/custom/\(name)")
             ]
         } else {
+            // Security Hub names each finding by its Security Hub ARN when it has one.
             resources = findings.compactMap { finding in
-                finding["Id"].map { _ in
-                    .string(
-                        finding["ProductFields"]?["aws/securityhub/FindingId"]?.stringValue
-                            ?? finding["Id"]?.stringValue ?? "")
-                }
+                (finding["ProductFields"]?["aws/securityhub/FindingId"] ?? finding["Id"])
+                    .flatMap(\.stringValue).map(JSONValue.string)
             }
         }
-        if resources.isEmpty { resources = [] }
         return [
             "version": "0",
             "id": .string(id),
