@@ -12,7 +12,10 @@ let usage = """
           as bootstrap polls for them. Ctrl-C stops it.
       aws-sandbox run --scenario FILE --bootstrap PATH [--port N] [--log FILE]
           Also starts PATH with that environment, sends every event, prints what was written
-          back, and exits 0 only when every expected outcome happened without violations.
+          back, and exits 0 only when every expected outcome happened without violations
+          (1 otherwise, 2 for bad arguments).
+      --port N puts the Runtime API on N, Detective on N+1 and Security Hub on N+2;
+      without it the system picks free ports. Scenarios: scenarios/README.md.
     """
 
 /// Writes `text` and a newline to `descriptor` at once, unbuffered, so progress shows live.
