@@ -56,6 +56,7 @@ public enum ScenarioRun {
                 path: options.bootstrapPath, environment: environment, logPath: options.logPath)
         } catch {
             report.abortReason = error.description
+            report.findings = results(scenario, host: host)
             return report
         }
         options.progress(
