@@ -165,6 +165,11 @@ public enum ScenarioRun {
             }
             watcher.report(host.detective, progress: progress)
             if let status = child?.exitStatus() {
+                if let initError = host.runtime.emulator.initErrors.last {
+                    return EventOutcome(
+                        abort: "bootstrap reported an init error and exited with status "
+                            + "\(status): \(initError.bodyText)")
+                }
                 return EventOutcome(
                     abort: "bootstrap exited with status \(status) during event \(number)")
             }
