@@ -48,22 +48,25 @@ public enum Redaction {
         }
     }
 
-    /// A run of 40 or more base64 characters mixing cases and digits is a secret key,
-    /// a session token or a signature, never something an operator needs to read.
+    /// A run of 40 or more base64 characters mixing cases and digits is a secret key or a
+    /// session token, and 64 or more lowercase hex digits a signature: never something an
+    /// operator needs to read. Lowercase ARN paths (GuardDuty finding IDs) are not hex runs.
     private static func redactToken(_ token: String) -> String {
         guard token.count >= 40 else { return token }
         var lower = false
         var upper = false
         var digit = false
+        var nonHex = false
         for byte in token.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): lower = true
+            case UInt8(ascii: "g")...UInt8(ascii: "z"): lower = true; nonHex = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true; nonHex = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-            default: break
+            default: nonHex = true
             }
         }
-        let isHexDigest = token.count >= 64 && !upper && lower && digit
+        let isHexDigest = token.count >= 64 && !nonHex
         let isMixedBase64 = lower && upper && digit
         return isHexDigest || isMixedBase64 ? marker : token
     }

@@ -38,6 +38,8 @@ struct SecurityHubEventTests {
         arguments: [
             ("not json", EnrichmentError.Code.invalidEvent),
             ("[1,2]", .invalidEvent),
+            (#"{"a":1}"#, .invalidEvent),
+            (#"{"source":"aws.securityhub","detail":{"findings":[]}}"#, .invalidEvent),
             (
                 #"{"source":"aws.guardduty","detail-type":"GuardDuty Finding","detail":{}}"#,
                 .unsupportedEvent

@@ -68,6 +68,15 @@ struct RedactionTests {
         #expect(object?[name] as? String == Redaction.marker)
     }
 
+    @Test("a GuardDuty finding ARN stays readable while a bare hex signature goes")
+    func findingARNReadable() {
+        let finding =
+            "arn:aws:guardduty:us-east-1:644160558196:detector/c8b4e7a5d2f14c7fb5e0a1d9c3b6e2f0"
+            + "/finding/0ab1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"
+        #expect(Redaction.redact("finding \(finding) complete") == "finding \(finding) complete")
+        #expect(!Redaction.redact("sig \(Self.signature)").contains(Self.signature))
+    }
+
     @Test("ordinary operator text passes unchanged")
     func ordinaryText() {
         let text =

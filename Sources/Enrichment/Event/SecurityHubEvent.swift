@@ -25,10 +25,14 @@ struct SecurityHubEvent: Sendable {
             throw EnrichmentError(.invalidEvent, "the event is not a JSON object")
         }
 
-        let source = document["source"]?.stringValue
-        let detailType = document["detail-type"]?.stringValue
-        guard source == "aws.securityhub", let detailType, Self.detailTypes.contains(detailType)
+        // Without an envelope there is nothing to support or not: the input is broken.
+        guard let source = document["source"]?.stringValue,
+            let detailType = document["detail-type"]?.stringValue
         else {
+            throw EnrichmentError(
+                .invalidEvent, "the event is not an EventBridge event (no source or detail-type)")
+        }
+        guard source == "aws.securityhub", Self.detailTypes.contains(detailType) else {
             let described = "source \(Self.quoted(source)), detail-type \(Self.quoted(detailType))"
             throw EnrichmentError(
                 .unsupportedEvent, "not a Security Hub findings event (\(described))")
