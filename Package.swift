@@ -6,6 +6,12 @@ let package = Package(
     products: [
         .executable(name: "bootstrap", targets: ["bootstrap"]),
         .executable(name: "aws-sandbox", targets: ["aws-sandbox"]),
+        // Libraries for the benchmark and fuzzing packages beside this one.
+        .library(name: "AWSSigning", targets: ["AWSSigning"]),
+        .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "Enrichment", targets: ["Enrichment"]),
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     targets: [
         .systemLibrary(

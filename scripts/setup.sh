@@ -2,7 +2,7 @@
 # Usage: scripts/setup.sh — installs what a Debian machine with only Swift lacks. Idempotent.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libssl-dev pkg-config zip unzip binutils python3-venv)
+packages=(libcurl4-openssl-dev libssl-dev ca-certificates pkg-config zip unzip binutils python3-venv)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -12,5 +12,13 @@ swift format lint --strict --configuration .swift-format --recursive \
 echo "== build"
 swift build --build-tests
 
+# Serial: several suites start real processes and loopback servers, and on a two-core
+# machine parallel runs starve the cooperative thread pool that timing checks rely on.
 echo "== tests"
-swift test --skip-build --parallel
+swift test --skip-build --no-parallel
+
+echo "== template"
+scripts/check-template.sh
+
+echo "== package"
+scripts/package.sh

@@ -1,5 +1,9 @@
 import CCurl
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Translates an `HTTPRequest` into easy-handle options.
 enum CurlOptions {
     /// Headers libcurl would add on its own; a line `Name:` tells it not to.
@@ -24,6 +28,9 @@ enum CurlOptions {
         // Verification is not configurable on purpose: every AWS endpoint has a valid chain.
         _ = ccurl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1)
         _ = ccurl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2)
+        if let caBundle = caBundlePath {
+            _ = ccurl_setopt_string(curl, CURLOPT_CAINFO, caBundle)
+        }
 
         // Signals would hit arbitrary threads of the Lambda process; timeouts must not use them.
         _ = ccurl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
@@ -51,6 +58,20 @@ enum CurlOptions {
         }
         return nil
     }
+
+    /// The trust store to verify servers with. The bundled libcurl comes from Debian and looks
+    /// for Debian's file, which Amazon Linux 2023 keeps elsewhere; `SSL_CERT_FILE` wins.
+    static let caBundlePath: String? = {
+        var candidates: [String] = []
+        if let fromEnvironment = getenv("SSL_CERT_FILE") {
+            candidates.append(String(cString: fromEnvironment))
+        }
+        candidates += [
+            "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt",
+            "/etc/ssl/cert.pem",
+        ]
+        return candidates.first { !$0.isEmpty && access($0, R_OK) == 0 }
+    }()
 
     /// Runs `perform` with the request body attached, when the request has one.
     static func withBody(

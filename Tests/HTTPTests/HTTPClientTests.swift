@@ -365,3 +365,13 @@ struct HTTPClientTests {
         #expect(HTTPClient.origin(of: "not a url") == "")
     }
 }
+
+@Suite("Trust store")
+struct TrustStoreTests {
+    @Test("verification uses a CA bundle that exists on this machine")
+    func caBundleFound() throws {
+        let path = try #require(CurlOptions.caBundlePath)
+        #expect(access(path, R_OK) == 0)
+        #expect(path.hasSuffix(".crt") || path.hasSuffix(".pem"))
+    }
+}
