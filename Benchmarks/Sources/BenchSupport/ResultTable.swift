@@ -15,12 +15,6 @@ public struct Target: Sendable {
 
 /// The rows of the benchmark table, printed as Markdown so they paste into the README.
 public enum ResultTable {
-    /// The header line and the separator, printed once by the script before every row.
-    public static let header = [
-        "| measure | median | min | max | target | result |",
-        "|---|---:|---:|---:|---|---|",
-    ]
-
     /// One row: median, min and max with `decimals` digits and whether the median met `target`.
     public static func row(
         _ name: String, unit: String, _ samples: Samples, decimals: Int = 2,
