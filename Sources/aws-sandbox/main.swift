@@ -14,6 +14,7 @@ let usage = """
           Also starts PATH with that environment, sends every event, prints what was written
           back, and exits 0 only when every expected outcome happened without violations
           (1 otherwise, 2 for bad arguments).
+    \(ChaosCommand.usage)
       --port N puts the Runtime API on N, Detective on N+1 and Security Hub on N+2;
       without it the system picks free ports. Scenarios: scenarios/README.md.
     """
@@ -44,6 +45,7 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "chaos" { ChaosCommand.main(Array(arguments.dropFirst())) }
 let running = arguments.first == "run"
 if running { arguments.removeFirst() }
 

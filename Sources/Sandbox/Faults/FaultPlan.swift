@@ -24,15 +24,19 @@ public struct Fault: Sendable, Hashable {
     public var operation: String
     /// What happens.
     public var kind: Kind
-    /// How many requests it hits, counted from the first valid one.
+    /// How many requests it hits, counted from the first valid one it does not let through.
     public var times: Int
+    /// How many valid requests of the operation it lets through first, once it is the
+    /// operation's next fault; so a fault can land in the middle of a run, not only its start.
+    public var after: Int
 
-    /// A fault hitting `times` requests of `service`'s `operation`.
-    public init(service: ServiceName, operation: String, kind: Kind, times: Int) {
+    /// A fault hitting `times` requests of `service`'s `operation`, after letting `after` pass.
+    public init(service: ServiceName, operation: String, kind: Kind, times: Int, after: Int = 0) {
         self.service = service
         self.operation = operation
         self.kind = kind
         self.times = times
+        self.after = after
     }
 }
 
@@ -40,6 +44,7 @@ public struct Fault: Sendable, Hashable {
 final class FaultPlan: Sendable {
     private struct Pending: Sendable {
         var fault: Fault
+        var passing: Int
         var remaining: Int
     }
 
@@ -47,7 +52,8 @@ final class FaultPlan: Sendable {
     private let fired = Mutex<[Fault]>([])
 
     init(_ faults: [Fault]) {
-        pending = Mutex(faults.map { Pending(fault: $0, remaining: $0.times) })
+        pending = Mutex(
+            faults.map { Pending(fault: $0, passing: max(0, $0.after), remaining: $0.times) })
     }
 
     /// The fault for this request of `operation`, if one is still due; counts it as fired.
@@ -59,6 +65,10 @@ final class FaultPlan: Sendable {
                         && $0.remaining > 0
                 })
             else { return nil }
+            if list[index].passing > 0 {
+                list[index].passing -= 1
+                return nil
+            }
             list[index].remaining -= 1
             return list[index].fault.kind
         }
