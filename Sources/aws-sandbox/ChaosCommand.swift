@@ -128,7 +128,7 @@ enum ChaosCommand {
                         + "\(run.plan.seed): \(run.plan.summary)",
                     "  \(describe(result)), \(seconds) s",
                 ]
-                if !result.lost.isEmpty || result.abortReason != nil {
+                if !result.lost.isEmpty || result.abortReason != nil || result.lateInvocations > 0 {
                     for lost in result.lost {
                         if case .lost(let reason) = lost.fate {
                             lines.append("  LOST event \(lost.event) \(lost.findingID): \(reason)")
