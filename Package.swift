@@ -26,13 +26,15 @@ let package = Package(
         ),
         .target(name: "CGlibcCompat"),
         .target(name: "Logging"),
+        .target(name: "DetachedThread"),
         .target(name: "JSON"),
         .target(name: "AWSSigning", dependencies: ["CCrypto"]),
-        .target(name: "HTTP", dependencies: ["CCurl", "Logging"]),
+        .target(name: "HTTP", dependencies: ["CCurl", "DetachedThread", "Logging"]),
         .target(name: "AWSClient", dependencies: ["AWSSigning", "HTTP", "JSON", "Logging"]),
         .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON", "Logging"]),
         .target(name: "Enrichment", dependencies: ["AWSClient", "JSON", "Logging"]),
-        .target(name: "Sandbox", dependencies: ["AWSSigning", "JSON", "Logging"]),
+        .target(
+            name: "Sandbox", dependencies: ["AWSSigning", "DetachedThread", "JSON", "Logging"]),
         .executableTarget(
             name: "bootstrap",
             dependencies: [

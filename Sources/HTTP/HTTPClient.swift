@@ -1,3 +1,4 @@
+import DetachedThread
 import Logging
 import Synchronization
 
@@ -35,7 +36,7 @@ public final class HTTPClient: Sendable {
 
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let running = startTransferThread {
+                let running = startDetachedThread {
                     continuation.resume(returning: self.run(transfer, origin: origin))
                 }
                 if !running {

@@ -1,3 +1,4 @@
+import DetachedThread
 import Dispatch
 import Synchronization
 

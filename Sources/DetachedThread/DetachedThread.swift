@@ -4,9 +4,9 @@
 
 /// Starts `body` on a new detached thread; false when the system refused one.
 ///
-/// A dedicated thread, not Swift concurrency's pool: handlers may block for as long as
-/// a long poll lasts, and the pool has only as many threads as cores.
-func startDetachedThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+/// For work that blocks (a libcurl transfer, a server connection, a long poll): on Swift
+/// concurrency's pool, which has one thread per core, it would starve every other task.
+public func startDetachedThread(_ body: @escaping @Sendable () -> Void) -> Bool {
     final class Work {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
