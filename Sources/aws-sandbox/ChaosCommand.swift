@@ -50,7 +50,8 @@ enum ChaosCommand {
 
         say(
             "chaos: seed \(seed), \(options.runs) run(s) per scenario, intensity "
-                + "\(options.intensity.rawValue), logs of runs with lost findings in "
+                + "\(options.intensity.rawValue); bootstrap logs of runs that lost a finding, "
+                + "stopped or answered late are kept in "
                 + logDirectory)
         let seeds = ChaosRun.seeds(from: seed, count: options.runs * scenarios.count)
         var runs: [PlannedRun] = []
