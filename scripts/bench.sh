@@ -51,6 +51,11 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $cores cores," \
     "$(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)," \
     "load average $(cut -d ' ' -f 1 /proc/loadavg) before the runs;" \
     "$runs runs, $timed_runs timed runs"
+# Timings compete with whatever else runs; say so when the machine was not quiet.
+if awk -v load="$(cut -d ' ' -f 1 /proc/loadavg)" -v cores="$cores" \
+    'BEGIN { exit !(load > cores / 2) }'; then
+    echo "WARNING: the load average exceeds half the cores; timings are inflated and noisy."
+fi
 echo
 echo "| measure | median | min | max | target | result |"
 echo "|---|---:|---:|---:|---|---|"
