@@ -307,7 +307,8 @@ find_library() {
 
 echo "== build the stubs"
 if $native; then
-    stub_cc=("${CC:-cc}")
+    # Any C compiler will do; the Swift toolchain ships clang when there is no system cc.
+    stub_cc=("${CC:-$(command -v cc || command -v clang || echo cc)}")
 elif command -v "$multiarch-gcc" >/dev/null 2>&1; then
     stub_cc=("$multiarch-gcc")
 elif command -v clang >/dev/null 2>&1 && command -v ld.lld >/dev/null 2>&1; then
