@@ -93,7 +93,11 @@ public struct LambdaContext: Sendable {
 
     /// The monotonic instant matching a wall-clock time in ms since the Unix epoch.
     public static func instant(epochMilliseconds: Int64) -> ContinuousClock.Instant {
-        let remaining = epochMilliseconds - epochMillisecondsNow()
+        // The header is any Int64; one near Int64.min would overflow the subtraction, so the
+        // distance saturates: such a deadline has passed long ago either way.
+        let (difference, overflow) = epochMilliseconds.subtractingReportingOverflow(
+            epochMillisecondsNow())
+        let remaining = overflow ? (epochMilliseconds < 0 ? Int64.min : Int64.max) : difference
         return ContinuousClock.now + .milliseconds(remaining)
     }
 }
