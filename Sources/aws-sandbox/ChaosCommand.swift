@@ -11,13 +11,14 @@ import Synchronization
 enum ChaosCommand {
     static let usage = """
           aws-sandbox chaos --scenario FILE [--scenario FILE ...] --bootstrap PATH
-                            [--runs N] [--seed S] [--intensity low|medium|high] [--jobs J]
+                            [--runs N] [--seed S] [--intensity none|low|medium|high] [--jobs J]
                             [--log-dir DIR]
               Runs each scenario N times (default 10) with random faults drawn from seed S
               (random when absent; printed either way), through the real bootstrap, and prints
               how each finding ended: written back with its outcome, retried through the
               Runtime API error path, or lost. Exits 1 when a finding was lost. Each run's
               seed is printed; --seed with it and --runs 1 replays that run's faults.
+              --intensity none adds no faults: the scenario's own, judged the same way.
               --jobs J runs J at once (default 1), each against its own sandbox.
         """
 
@@ -163,7 +164,10 @@ enum ChaosCommand {
         var parts = counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }
         parts.append("retried \(retried)")
         parts.append("lost \(result.lost.count)")
-        if result.lateInvocations > 0 { parts.append("late \(result.lateInvocations)") }
+        if let overrun = result.longestOverrunSeconds {
+            let milliseconds = Int((overrun * 1000).rounded(.up))
+            parts.append("late \(result.lateInvocations) (by up to \(milliseconds) ms)")
+        }
         parts.append("faults fired \(result.faultsFired)")
         if !result.violations.isEmpty { parts.append("violations \(result.violations.count)") }
         if let abort = result.abortReason { parts.append("stopped: \(abort)") }
@@ -200,7 +204,7 @@ enum ChaosCommand {
                 options.seed = seed
             case "--intensity":
                 guard let intensity = ChaosIntensity(rawValue: value) else {
-                    fail("--intensity must be low, medium or high")
+                    fail("--intensity must be none, low, medium or high")
                 }
                 options.intensity = intensity
             default:

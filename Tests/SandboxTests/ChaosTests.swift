@@ -24,6 +24,9 @@ struct ChaosTests {
             #expect(first == again)
             #expect(first.summary == again.summary)
         }
+        let quiet = ChaosPlan(seed: 5, scenario: scenario, intensity: .none)
+        #expect(quiet.faults.isEmpty && quiet.deadlineMarginSeconds == nil)
+        #expect(quiet.invocationTimeoutSeconds == scenario.invocationTimeoutSeconds)
         let plans = (0..<20).map {
             ChaosPlan(seed: UInt64($0), scenario: scenario, intensity: .medium)
         }

@@ -1,5 +1,7 @@
 /// How hard a chaos run shakes the sandbox.
 public enum ChaosIntensity: String, Sendable, CaseIterable {
+    /// No random faults: the scenario's own faults only, judged the same way.
+    case none
     case low
     case medium
     case high
@@ -7,6 +9,7 @@ public enum ChaosIntensity: String, Sendable, CaseIterable {
     /// How many single faults a run draws, besides any throttling storm.
     var faultCount: ClosedRange<Int> {
         switch self {
+        case .none: 0...0
         case .low: 1...3
         case .medium: 3...7
         case .high: 6...12
@@ -16,6 +19,7 @@ public enum ChaosIntensity: String, Sendable, CaseIterable {
     /// How likely a run is to hold a throttling storm over several operations.
     var stormChance: Double {
         switch self {
+        case .none: 0
         case .low: 0.1
         case .medium: 0.3
         case .high: 0.5
@@ -25,6 +29,7 @@ public enum ChaosIntensity: String, Sendable, CaseIterable {
     /// How likely a run is to get a short invocation deadline.
     var shortDeadlineChance: Double {
         switch self {
+        case .none: 0
         case .low: 0.15
         case .medium: 0.3
         case .high: 0.45
@@ -108,7 +113,7 @@ public struct ChaosPlan: Sendable, Equatable {
     public var summary: String {
         let margin = deadlineMarginSeconds.map { ", margin \($0) s" } ?? ""
         let listed = faults.isEmpty ? "none" : faults.map(\.summary).joined(separator: "; ")
-        return "deadline \(invocationTimeoutSeconds) s\(margin); faults: \(listed)"
+        return "deadline \(invocationTimeoutSeconds) s\(margin); added faults: \(listed)"
     }
 
     private static func singleFault(_ random: inout SeededGenerator, attempts: Int) -> Fault {

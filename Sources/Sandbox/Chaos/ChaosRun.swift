@@ -22,6 +22,8 @@ public struct ChaosRunResult: Sendable {
     public var fates: [ChaosFindingFate]
     /// Invocations answered after their deadline.
     public var lateInvocations: Int
+    /// How long after its deadline the latest of them answered, in seconds.
+    public var longestOverrunSeconds: Double?
     /// Requests an injected fault hit.
     public var faultsFired: Int
     /// Requests the stand-ins refused or questioned.
@@ -100,7 +102,11 @@ public enum ChaosRun {
                 result.fates.append(
                     ChaosFindingFate(findingID: finding.id, event: index + 1, fate: fate))
             }
-            if invocation.late { result.lateInvocations += 1 }
+            if invocation.late, let answeredAt = invocation.answeredAt {
+                result.lateInvocations += 1
+                let overrun = answeredAt - invocation.deadline
+                result.longestOverrunSeconds = max(result.longestOverrunSeconds ?? 0, overrun)
+            }
         }
         result.faultsFired = host.firedFaults.count
         result.violations = host.violations.all
