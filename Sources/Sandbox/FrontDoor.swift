@@ -58,12 +58,16 @@ struct FrontDoor: Sendable {
             return .truncatedResponse
         case .slow(let seconds):
             usleep(UInt32(max(0, min(seconds, 600)) * 1_000_000))
-        case .unprocessed, .none:
+        case .unprocessed, .firstUnprocessed, .none:
             break
         }
 
         var call = ServiceCall(operation: operation, body: body, region: region)
         if case .unprocessed(let errorCode) = fault { call.unprocessedErrorCode = errorCode }
+        if case .firstUnprocessed(let errorCode) = fault {
+            call.unprocessedErrorCode = errorCode
+            call.unprocessedFirstOnly = true
+        }
         do {
             return .json(status: 200, try standIn.perform(call))
         } catch {

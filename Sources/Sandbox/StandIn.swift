@@ -10,6 +10,8 @@ struct ServiceCall: Sendable {
     var region: String
     /// An injected `unprocessed` fault: answer every finding with this error code.
     var unprocessedErrorCode: String?
+    /// With `unprocessedErrorCode`: only the request's first finding is answered so.
+    var unprocessedFirstOnly = false
 }
 
 /// What a stand-in service does with valid requests.

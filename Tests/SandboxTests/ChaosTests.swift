@@ -70,12 +70,12 @@ struct ChaosTests {
             case .dropConnection: kinds.insert("drop")
             case .truncatedResponse: kinds.insert("truncate")
             case .slow: kinds.insert("slow")
-            case .unprocessed:
-                kinds.insert("unprocessed")
+            case .unprocessed, .firstUnprocessed:
+                kinds.insert("\(fault.kind)".hasPrefix("first") ? "first" : "unprocessed")
                 #expect(fault.operation == "BatchUpdateFindings")
             }
         }
-        #expect(kinds.count == 6)
+        #expect(kinds.count == 7)
         #expect(faults.contains { $0.after > 0 })
     }
 
@@ -91,6 +91,39 @@ struct ChaosTests {
         let statuses = (0..<4).map { _ in fixture.detective("/graphs/list", [:]).status }
         #expect(statuses == [200, 200, 429, 200])
         #expect(fixture.host.firedFaults.count == 1)
+    }
+
+    @Test("firstUnprocessed refuses the request's first finding and updates the others")
+    func firstUnprocessed() throws {
+        var scenario = try TestScenario.scenario()
+        scenario.faults = [
+            Fault(
+                service: .securityHub, operation: "BatchUpdateFindings",
+                kind: .firstUnprocessed(errorCode: "ConcurrentUpdateError"), times: 1)
+        ]
+        let fixture = try HostFixture(scenario)
+        let second = "arn:aws:guardduty:us-east-1:111122223333:detector/d1/finding/f2"
+        let response = fixture.securityHub(
+            "PATCH", "/findings/batchupdate",
+            [
+                "FindingIdentifiers": [
+                    [
+                        "Id": .string(TestScenario.findingID),
+                        "ProductArn": .string(TestScenario.productARN),
+                    ],
+                    ["Id": .string(second), "ProductArn": .string(TestScenario.productARN)],
+                ],
+                "UserDefinedFields": ["investigate": "complete"],
+            ])
+        let body = try TestScenario.body(response)
+        #expect(response.status == 200)
+        #expect(
+            body["UnprocessedFindings"]?[0]?["FindingIdentifier"]?["Id"]
+                == .string(TestScenario.findingID))
+        #expect(body["UnprocessedFindings"]?.arrayValue?.count == 1)
+        #expect(body["ProcessedFindings"]?[0]?["Id"] == .string(second))
+        let history = fixture.host.securityHub.store.history
+        #expect(history.map(\.unprocessedErrorCode) == ["ConcurrentUpdateError", nil])
     }
 
     private static let key = FindingKey(id: "f1", productARN: "arn:p")

@@ -146,8 +146,10 @@ public struct ChaosPlan: Sendable, Equatable {
             kind = .slow(seconds: random.tenths(0.2...2.5))
             times = 1
         case .unprocessed:
-            kind = .unprocessed(
-                errorCode: random.chance(0.7) ? "ConcurrentUpdateError" : "InternalFailure")
+            let code = random.chance(0.7) ? "ConcurrentUpdateError" : "InternalFailure"
+            kind =
+                random.chance(0.4)
+                ? .firstUnprocessed(errorCode: code) : .unprocessed(errorCode: code)
             times = random.integer(1...attempts + 1)
         }
         return Fault(
@@ -174,6 +176,7 @@ extension Fault {
         case .truncatedResponse: what = "truncated body"
         case .slow(let seconds): what = "slow \(seconds) s"
         case .unprocessed(let code): what = "unprocessed \(code)"
+        case .firstUnprocessed(let code): what = "first finding unprocessed \(code)"
         }
         return "\(operation) \(what) x\(times)" + (after > 0 ? " after \(after)" : "")
     }

@@ -16,6 +16,9 @@ public struct Fault: Sendable, Hashable {
         case slow(seconds: Double)
         /// `BatchUpdateFindings` answers every finding as unprocessed with this error code.
         case unprocessed(errorCode: String)
+        /// `BatchUpdateFindings` answers the first finding of the request as unprocessed and
+        /// updates the others, as when one finding of a batch is being changed concurrently.
+        case firstUnprocessed(errorCode: String)
     }
 
     /// The service whose operation fails.

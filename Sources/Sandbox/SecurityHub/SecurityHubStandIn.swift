@@ -38,7 +38,7 @@ public final class SecurityHubStandIn: StandIn, Sendable {
         var unprocessed: [JSONValue] = []
         var seen: Set<String> = []
 
-        for identifier in identifiers {
+        for (index, identifier) in identifiers.enumerated() {
             let id = identifier["Id"]?.stringValue ?? ""
             let productARN = identifier["ProductArn"]?.stringValue ?? ""
             var record = FindingUpdate(
@@ -46,7 +46,7 @@ public final class SecurityHubStandIn: StandIn, Sendable {
                 noteText: body["Note"]?["Text"]?.stringValue,
                 noteUpdatedBy: body["Note"]?["UpdatedBy"]?.stringValue, userDefinedFields: fields)
             let refusal: (code: String, message: String)?
-            if let injected = call.unprocessedErrorCode {
+            if let injected = call.unprocessedErrorCode, index == 0 || !call.unprocessedFirstOnly {
                 refusal = (injected, "The finding could not be updated; try again")
             } else if !seen.insert(id + "\n" + productARN).inserted {
                 refusal = ("DuplicatedFindingIdentifier", "The finding identifier is duplicated")
