@@ -59,9 +59,12 @@ struct EnrichmentRun: Sendable {
             results.append(result)
         }
 
+        // The result must still reach the Runtime API before Lambda's own deadline, or the
+        // invocation times out instead of failing with the findings it could not write.
+        let reserve = min(Self.reportReserve, .seconds(settings.deadlineMarginSeconds / 2))
         let writer = SecurityHubWriter(
-            aws: aws, region: settings.region, deadline: deadline, environment: environment,
-            logger: logger)
+            aws: aws, region: settings.region, deadline: deadline - reserve,
+            environment: environment, logger: logger)
         let unwritten = await writer.write(updates)
         for failure in unwritten {
             for index in results.indices where results[index].identifier == failure.identifier {
@@ -112,6 +115,9 @@ struct EnrichmentRun: Sendable {
     }
 
     /// What a region offers to investigate in.
+    /// Time kept after the write-back for posting the result.
+    static let reportReserve: Duration = .seconds(1)
+
     private enum GraphChoice: Sendable {
         case graph(String)
         case absent

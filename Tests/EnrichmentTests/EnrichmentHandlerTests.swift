@@ -261,7 +261,7 @@ struct EnrichmentHandlerTests {
         #expect(write.body?["Note"]?["Text"]?.stringValue?.contains("still investigating") == true)
     }
 
-    @Test("Detective calls stop at the deadline margin; the write-back may use the rest")
+    @Test("Detective calls stop at the margin; the write-back keeps a second to post the result")
     func deadlines() async throws {
         let aws = FakeAWS()
         let run = try await handle(
@@ -270,7 +270,18 @@ struct EnrichmentHandlerTests {
             seconds: 100)
         #expect(aws.deadline(of: "StartInvestigation") == run.clock.deadline(inSeconds: 80))
         #expect(aws.deadline(of: "GetInvestigation") == run.clock.deadline(inSeconds: 80))
-        #expect(aws.deadline(of: "BatchUpdateFindings") == run.clock.deadline(inSeconds: 100))
+        #expect(aws.deadline(of: "BatchUpdateFindings") == run.clock.deadline(inSeconds: 99))
+    }
+
+    @Test("with a small margin the time kept for posting the result is half the margin")
+    func smallMarginReserve() async throws {
+        let aws = FakeAWS()
+        let run = try await handle(
+            Fixtures.event(findings: [try finding(1, role: "R")]), aws: aws,
+            settings: EnrichmentSettings(region: "us-east-1", deadlineMarginSeconds: 1),
+            seconds: 10)
+        #expect(aws.deadline(of: "GetInvestigation") == run.clock.deadline(inSeconds: 9))
+        #expect(aws.deadline(of: "BatchUpdateFindings") == run.clock.deadline(inSeconds: 9.5))
     }
 
     @Test(
