@@ -1,11 +1,11 @@
-import DetachedThread
 import Logging
 import Synchronization
 
 /// A small HTTP/1.1 client on libcurl: verified TLS, timeouts, and connection reuse.
 ///
-/// Each exchange runs on its own thread, never on Swift concurrency's pool, because
-/// libcurl blocks for the whole exchange. Safe to share between concurrent tasks.
+/// Each exchange runs on a thread of its own, never on Swift concurrency's pool, because
+/// libcurl blocks for the whole exchange; threads are kept for reuse, as creating one per
+/// exchange showed in profiles. Safe to share between concurrent tasks.
 public final class HTTPClient: Sendable {
     /// The largest response body accepted; a longer one fails with `responseTooLarge`.
     public let maxResponseBytes: Int
@@ -13,6 +13,7 @@ public final class HTTPClient: Sendable {
     private let logger: Logger
     /// Idle easy handles by origin: a handle keeps its connection, so reuse is per host.
     private let idleHandles = Mutex<[String: [EasyHandle]]>([:])
+    private let threads: TransferThreads
 
     /// - Parameters:
     ///   - maxResponseBytes: the largest body accepted; by default Lambda's 6 MB payload
@@ -26,6 +27,7 @@ public final class HTTPClient: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.maxIdleHandles = maxIdleConnections
         self.logger = logger
+        threads = TransferThreads(maxIdle: maxIdleConnections)
     }
 
     /// Sends `request` and returns the final response, whatever its status.
@@ -36,7 +38,7 @@ public final class HTTPClient: Sendable {
 
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let running = startDetachedThread {
+                let running = threads.run {
                     continuation.resume(returning: self.run(transfer, origin: origin))
                 }
                 if !running {
