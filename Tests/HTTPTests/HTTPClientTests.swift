@@ -356,6 +356,35 @@ struct HTTPClientTests {
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 
+    @Test("a long poll in flight holds back no other exchange of the same client")
+    func longPollBesideCalls() async throws {
+        let release = Atomic<Bool>(false)
+        let server = try LoopbackHTTPServer { request in
+            if request.path.hasPrefix("/next") {
+                while !release.load(ordering: .acquiring) { usleep(10_000) }
+            }
+            return .text("answer")
+        }
+        defer {
+            release.store(true, ordering: .releasing)
+            server.shutdown()
+        }
+        let client = HTTPClient(maxIdleConnections: 1)
+
+        let poll = Task {
+            try await client.send(HTTPRequest(url: server.baseURL + "/next", timeout: nil))
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<5 {
+            let response = try await client.send(
+                HTTPRequest(url: server.baseURL + "/call", timeout: .seconds(2)))
+            #expect(response.status == 200)
+        }
+
+        release.store(true, ordering: .releasing)
+        #expect(try await poll.value.status == 200)
+    }
+
     @Test("the origin used for reuse and logs drops user, path and query")
     func origin() {
         #expect(
