@@ -29,6 +29,9 @@ esac
 scratch=.build-fuzz
 echo "== build $target (-sanitize=fuzzer,address)"
 mkdir -p "$scratch/logs"
+# SwiftPM keeps its build plan while the manifests stay the same, so a file added to a module
+# of the root package would be left out; plan afresh (compiled objects are still reused).
+rm -f "$scratch/pkg/debug.yaml" "$scratch"/pkg/*/debug/description.json
 # lld, because gold fails on the entry point SwiftPM renames; see Fuzz/Package.swift.
 if ! swift build -c debug --package-path Fuzz --scratch-path "$scratch/pkg" --product "$target" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >"$scratch/logs/build-$target.log" 2>&1
