@@ -51,7 +51,10 @@ let package = Package(
         ),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Sandbox"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Sandbox"]),
-        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "Sandbox"]),
+        .testTarget(
+            name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "EnrichmentTests",
             dependencies: ["Enrichment"],
